@@ -1,0 +1,84 @@
+package corpus
+
+import (
+	"bytes"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+)
+
+// The encoding rule, in order:
+//  1. a UTF-8 BOM is stripped and the rest read as UTF-8;
+//  2. a UTF-16 LE or BE BOM selects UTF-16;
+//  3. valid UTF-8 is read as UTF-8;
+//  4. otherwise, when no byte falls on one of the five holes of
+//     Windows-1252 (0x81 0x8D 0x8F 0x90 0x9D), the text is read as
+//     Windows-1252 (which includes Latin-1's printable range);
+//  5. otherwise it is read as UTF-8 and each invalid byte becomes U+FFFD.
+
+var (
+	bomUTF8    = []byte{0xef, 0xbb, 0xbf}
+	bomUTF16LE = []byte{0xff, 0xfe}
+	bomUTF16BE = []byte{0xfe, 0xff}
+)
+
+// decode turns raw file bytes into a Go string following the rule above.
+// It returns the name of the encoding it chose.
+func decode(raw []byte) (string, string) {
+	switch {
+	case bytes.HasPrefix(raw, bomUTF8):
+		return string(raw[len(bomUTF8):]), "utf-8"
+	case bytes.HasPrefix(raw, bomUTF16LE):
+		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), raw), "utf-16le"
+	case bytes.HasPrefix(raw, bomUTF16BE):
+		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), raw), "utf-16be"
+	case utf8.Valid(raw):
+		return string(raw), "utf-8"
+	case !hasWindows1252Holes(raw):
+		s, err := charmap.Windows1252.NewDecoder().Bytes(raw)
+		if err == nil {
+			return string(s), "windows-1252"
+		}
+	}
+	return string(bytes.ToValidUTF8(raw, []byte("\uFFFD"))), "utf-8 (invalid bytes replaced)"
+}
+
+func decodeWith(enc encoding.Encoding, raw []byte) string {
+	out, err := enc.NewDecoder().Bytes(raw)
+	if err != nil {
+		return string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
+	}
+	return string(out)
+}
+
+func hasWindows1252Holes(raw []byte) bool {
+	for _, c := range raw {
+		switch c {
+		case 0x81, 0x8d, 0x8f, 0x90, 0x9d:
+			return true
+		}
+	}
+	return false
+}
+
+// looksBinary reports whether the start of a file is not text: a NUL byte
+// (outside UTF-16, where NULs are normal), or more than a tenth of the
+// bytes being control characters other than tab, newline, carriage
+// return and form feed.
+func looksBinary(head []byte) bool {
+	if bytes.HasPrefix(head, bomUTF16LE) || bytes.HasPrefix(head, bomUTF16BE) {
+		return false
+	}
+	if bytes.IndexByte(head, 0) >= 0 {
+		return true
+	}
+	controls := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+			controls++
+		}
+	}
+	return controls*10 > len(head)
+}

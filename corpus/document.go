@@ -1,0 +1,75 @@
+// Package corpus loads a folder of articles into memory and models their
+// text: normalized paragraphs, titles, repeated boilerplate and (in the
+// text model) terms, names and similarities. It knows nothing about
+// terminals; everything it hands out is already safe to print.
+package corpus
+
+import (
+	"fmt"
+	"hash/fnv"
+)
+
+// Corpus is every loaded document plus the files that were skipped. It is
+// not modified after Load returns, so any goroutine may read it.
+type Corpus struct {
+	Docs    []*Document
+	Skipped []Skipped
+	// Roots are the paths the corpus was loaded from, as given.
+	Roots []string
+}
+
+// Document is one loaded file.
+type Document struct {
+	// Index is the document's position in the corpus (sorted by path).
+	Index int
+	// ID is stable across runs: it depends only on the document's path.
+	ID string
+	// Title is derived from the text (see title.go); never empty.
+	Title string
+	// Path is relative to the argument it was found under, sanitized.
+	Path string
+	// Paragraphs hold the normalized, sanitized text. A paragraph may
+	// contain newlines: short lines such as bylines are kept as written.
+	Paragraphs []Paragraph
+	// Words is the number of whitespace-separated words in the text.
+	Words int
+	// Encoding names how the bytes were decoded.
+	Encoding string
+
+	bytes int // size of the file read, for progress reports
+}
+
+// Paragraph is one block of text.
+type Paragraph struct {
+	Text string
+	// Repeat describes boilerplate: a paragraph that occurs three or more
+	// times in its document. The first occurrence is shown; later ones are
+	// hidden and the reader shows a one-line marker instead.
+	Repeat *Repeat
+}
+
+// Repeat says which occurrence of a repeated paragraph this is.
+type Repeat struct {
+	Occurrence int // 1-based
+	Total      int
+}
+
+// Hidden reports whether the reader should fold this paragraph away.
+func (p Paragraph) Hidden() bool { return p.Repeat != nil && p.Repeat.Occurrence > 1 }
+
+// Skipped is a file that was found but not loaded.
+type Skipped struct {
+	Path   string // sanitized
+	Reason string
+}
+
+func (s Skipped) String() string { return fmt.Sprintf("%s: %s", s.Path, s.Reason) }
+
+// Len is the number of documents.
+func (c *Corpus) Len() int { return len(c.Docs) }
+
+func stableID(path string) string {
+	h := fnv.New64a()
+	h.Write([]byte(path))
+	return fmt.Sprintf("%016x", h.Sum64())
+}

@@ -1,0 +1,5 @@
+package corpus
+
+import "syscall"
+
+const oNoAtime = syscall.O_NOATIME

@@ -1,0 +1,5 @@
+//go:build !linux
+
+package corpus
+
+const oNoAtime = 0
