@@ -1,0 +1,43 @@
+package ui
+
+import "charm.land/bubbles/v2/key"
+
+// KeyMap holds every key the reader answers to. package main fills it (see
+// keymap.go); the help overlay and the footer render from the same struct,
+// so what is shown is always what works.
+type KeyMap struct {
+	// Reading.
+	LineDown, LineUp         key.Binding
+	PageDown, PageUp         key.Binding
+	HalfPageDown, HalfPageUp key.Binding
+	Top, Bottom              key.Binding
+
+	// Panes and documents.
+	SwitchFocus key.Binding
+	Swap        key.Binding
+	Palette     key.Binding
+	Back        key.Binding
+
+	// Search in the focused document.
+	Search, NextMatch, PrevMatch key.Binding
+
+	// Lists and prompts (palette, search prompt, overlays).
+	ListUp, ListDown key.Binding
+	Select, Cancel   key.Binding
+
+	Help, Quit key.Binding
+}
+
+// ShortHelp is the one-line footer.
+func (k KeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.Palette, k.SwitchFocus, k.Search, k.Swap, k.Back, k.Help, k.Quit}
+}
+
+// FullHelp is the help overlay, one column per group.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.LineDown, k.LineUp, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
+		{k.SwitchFocus, k.Swap, k.Palette, k.Back, k.Search, k.NextMatch, k.PrevMatch},
+		{k.ListUp, k.ListDown, k.Select, k.Cancel, k.Help, k.Quit},
+	}
+}

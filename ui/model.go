@@ -1,0 +1,283 @@
+// Package ui is the Bubble Tea reader: two panes over an in-memory corpus,
+// a fuzzy palette, search and help. It never touches the file system.
+package ui
+
+import (
+	"fmt"
+
+	"parallax/corpus"
+
+	"charm.land/bubbles/v2/help"
+	"charm.land/bubbles/v2/key"
+	"charm.land/bubbles/v2/textinput"
+	tea "charm.land/bubbletea/v2"
+)
+
+// wheelLines is how far one notch of the mouse wheel scrolls.
+const wheelLines = 3
+
+// mode says which component receives keys.
+type mode int
+
+const (
+	modeRead    mode = iota
+	modePalette      // the fuzzy jump palette is open over the focused pane
+	modeSearch       // the search prompt is open in the footer
+	modeHelp         // the help overlay is open
+)
+
+// Model is the root of the reader. It owns the layout and routes messages
+// to the panes and overlays.
+type Model struct {
+	corpus *corpus.Corpus
+	keys   KeyMap
+	styles styles
+
+	width, height int
+	layout        screenLayout
+
+	panes [2]pane
+	focus int
+
+	mode    mode
+	palette palette
+	prompt  textinput.Model
+	help    help.Model
+
+	// status is a one-off message shown in the footer until the next key.
+	status string
+}
+
+// New builds the reader over a loaded corpus. The first two documents are
+// open, the left pane focused.
+func New(c *corpus.Corpus, keys KeyMap) Model {
+	m := Model{corpus: c, keys: keys, styles: newStyles(true)}
+	wraps := newWrapCache()
+	m.panes = [2]pane{newPane(wraps), newPane(wraps)}
+	if len(c.Docs) > 0 {
+		m.panes[0].open(c.Docs[0])
+	}
+	if len(c.Docs) > 1 {
+		m.panes[1].open(c.Docs[1])
+	} else {
+		m.panes[1].empty = "This corpus holds a single document, so there is nothing to show beside it. Open parallax on a folder of articles to compare them."
+	}
+	m.palette = newPalette(c.Docs, &m.styles)
+	m.prompt = textinput.New()
+	m.prompt.Prompt = "/"
+	m.prompt.Placeholder = "search this document"
+	m.help = help.New()
+	m.applyStyles(true)
+	return m
+}
+
+// Init asks the terminal for its background colour to pick the palette.
+func (m Model) Init() tea.Cmd {
+	return tea.RequestBackgroundColor
+}
+
+func (m *Model) applyStyles(isDark bool) {
+	m.styles = newStyles(isDark)
+	m.help.Styles = m.styles.help
+	m.prompt.SetStyles(m.styles.textinput)
+	m.palette.input.SetStyles(m.styles.textinput)
+}
+
+// Update routes a message to whatever has the keyboard.
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.resize(msg.Width, msg.Height)
+		return m, nil
+	case tea.BackgroundColorMsg:
+		m.applyStyles(msg.IsDark())
+		return m, nil
+	case tea.MouseWheelMsg:
+		m.wheel(msg)
+		return m, nil
+	case tea.KeyPressMsg:
+		m.status = ""
+		switch m.mode {
+		case modeHelp:
+			return m.updateHelp(msg)
+		case modePalette:
+			return m.updatePalette(msg)
+		case modeSearch:
+			return m.updateSearch(msg)
+		}
+		return m.updateRead(msg)
+	}
+	// Anything else (cursor blinks, pastes) belongs to an open input.
+	switch m.mode {
+	case modePalette:
+		return m.updatePalette(msg)
+	case modeSearch:
+		return m.updateSearch(msg)
+	}
+	return m, nil
+}
+
+func (m *Model) resize(width, height int) {
+	m.width, m.height = max(0, width), max(0, height)
+	m.relayout()
+}
+
+// relayout recomputes every rectangle and hands the sizes down.
+func (m *Model) relayout() {
+	m.layout = computeLayout(m.width, m.height)
+	for i := range m.panes {
+		m.panes[i].SetSize(m.layout.panes[i].w, m.layout.panes[i].h)
+	}
+	r := m.layout.panes[m.focus]
+	m.palette.SetSize(r.w, r.h)
+	m.prompt.SetWidth(max(1, m.width-2))
+	m.help.SetWidth(m.width)
+}
+
+func (m *Model) focused() *pane { return &m.panes[m.focus] }
+
+func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k, p := &m.keys, m.focused()
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.mode = modeHelp
+	case key.Matches(msg, k.LineDown):
+		p.scroll(1)
+	case key.Matches(msg, k.LineUp):
+		p.scroll(-1)
+	case key.Matches(msg, k.PageDown):
+		p.pageDown()
+	case key.Matches(msg, k.PageUp):
+		p.pageUp()
+	case key.Matches(msg, k.HalfPageDown):
+		p.halfPageDown()
+	case key.Matches(msg, k.HalfPageUp):
+		p.halfPageUp()
+	case key.Matches(msg, k.Top):
+		p.scrollTo(0)
+	case key.Matches(msg, k.Bottom):
+		p.scrollTo(p.maxTop())
+	case key.Matches(msg, k.SwitchFocus):
+		m.switchFocus()
+	case key.Matches(msg, k.Swap):
+		m.swap()
+	case key.Matches(msg, k.Palette):
+		m.mode = modePalette
+		m.relayout()
+		return m, m.palette.open()
+	case key.Matches(msg, k.Back):
+		if !p.back() {
+			m.status = "no earlier document in this pane"
+		}
+	case key.Matches(msg, k.Search):
+		m.mode = modeSearch
+		m.prompt.Reset()
+		return m, m.prompt.Focus()
+	case key.Matches(msg, k.NextMatch), key.Matches(msg, k.PrevMatch):
+		if !p.search.active() {
+			m.status = "no search in this pane: press / to search"
+			break
+		}
+		dir := 1
+		if key.Matches(msg, k.PrevMatch) {
+			dir = -1
+		}
+		p.stepMatch(dir)
+	case key.Matches(msg, k.Cancel):
+		p.clearSearch()
+	}
+	return m, nil
+}
+
+func (m *Model) switchFocus() {
+	if len(m.corpus.Docs) < 2 {
+		m.status = "only one document: nothing to switch to"
+		return
+	}
+	m.focus = 1 - m.focus
+	m.relayout()
+}
+
+// swap exchanges the two panes' documents (with their positions, searches
+// and back-stacks). Focus moves with the document being read.
+func (m *Model) swap() {
+	if len(m.corpus.Docs) < 2 {
+		m.status = "only one document: nothing to swap"
+		return
+	}
+	m.panes[0], m.panes[1] = m.panes[1], m.panes[0]
+	m.focus = 1 - m.focus
+	m.relayout()
+}
+
+func (m Model) updateHelp(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	switch {
+	case key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c":
+		return m, tea.Quit
+	case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Cancel), key.Matches(msg, m.keys.Quit):
+		m.mode = modeRead
+	}
+	return m, nil
+}
+
+func (m Model) updatePalette(msg tea.Msg) (tea.Model, tea.Cmd) {
+	outcome, cmd := m.palette.Update(msg, &m.keys)
+	switch outcome {
+	case paletteClose:
+		m.mode = modeRead
+	case paletteChoose:
+		doc := m.palette.chosen()
+		m.mode = modeRead
+		m.focused().open(doc)
+		m.status = fmt.Sprintf("opened %s", doc.Title)
+	}
+	return m, cmd
+}
+
+func (m Model) updateSearch(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok {
+		switch {
+		case key.Matches(k, m.keys.Cancel):
+			m.mode = modeRead
+			return m, nil
+		case key.Matches(k, m.keys.Select):
+			m.mode = modeRead
+			p := m.focused()
+			p.runSearch(m.prompt.Value())
+			if p.search.active() && len(p.search.matches) == 0 {
+				m.status = fmt.Sprintf("no match for %q", m.prompt.Value())
+			}
+			return m, nil
+		}
+	}
+	var cmd tea.Cmd
+	m.prompt, cmd = m.prompt.Update(msg)
+	return m, cmd
+}
+
+// wheel scrolls the pane under the mouse pointer.
+func (m *Model) wheel(msg tea.MouseWheelMsg) {
+	if m.mode != modeRead {
+		return
+	}
+	var n int
+	switch msg.Button {
+	case tea.MouseWheelDown:
+		n = wheelLines
+	case tea.MouseWheelUp:
+		n = -wheelLines
+	default:
+		return
+	}
+	target := m.focus
+	if m.layout.arrange != single {
+		for i, r := range m.layout.panes {
+			if r.contains(msg.X, msg.Y) {
+				target = i
+			}
+		}
+	}
+	m.panes[target].scroll(n)
+}

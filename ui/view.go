@@ -1,0 +1,141 @@
+package ui
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// View draws the whole screen: exactly height rows of at most width cells.
+func (m Model) View() tea.View {
+	v := tea.NewView(m.render())
+	v.AltScreen = true
+	v.MouseMode = tea.MouseModeCellMotion
+	v.WindowTitle = "parallax"
+	if d := m.focused().doc; d != nil {
+		v.WindowTitle = "parallax — " + d.Title
+	}
+	return v
+}
+
+func (m Model) render() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	l := m.layout
+	body := make([]string, 0, m.height)
+	switch {
+	case m.mode == modeHelp:
+		body = append(body, m.helpRows(m.height-l.footer.h)...)
+	case l.arrange == sideBySide:
+		left := strings.Split(m.paneView(0), "\n")
+		right := strings.Split(m.paneView(1), "\n")
+		div := m.styles.divider.Render("│")
+		for y := 0; y < l.panes[0].h; y++ {
+			body = append(body, left[y]+div+right[y])
+		}
+	case l.arrange == stacked:
+		body = append(body, strings.Split(m.paneView(0), "\n")...)
+		body = append(body, m.styles.divider.Render(strings.Repeat("─", m.width)))
+		body = append(body, strings.Split(m.paneView(1), "\n")...)
+	default:
+		body = append(body, strings.Split(m.paneView(m.focus), "\n")...)
+	}
+	if l.footer.h > 0 {
+		body = append(body, m.footer())
+	}
+	return strings.Join(body, "\n")
+}
+
+// paneView is a pane, or the palette when it is open over that pane.
+func (m Model) paneView(i int) string {
+	if m.mode == modePalette && i == m.focus {
+		return m.palette.View(&m.styles)
+	}
+	return m.panes[i].View(&m.styles, i == m.focus)
+}
+
+// footer is the bottom row: the search prompt when it is open, otherwise
+// the status (a message, the skipped files, the pane shown) and the keys.
+func (m Model) footer() string {
+	st := &m.styles
+	if m.mode == modeSearch {
+		return fit(m.prompt.View(), m.width)
+	}
+	left := m.status
+	if left == "" {
+		var notes []string
+		if m.layout.arrange == single {
+			notes = append(notes, fmt.Sprintf("pane %d/2 (tab: other)", m.focus+1))
+		}
+		if n := len(m.corpus.Skipped); n > 0 {
+			notes = append(notes, fmt.Sprintf("%d skipped", n))
+		}
+		left = strings.Join(notes, " · ")
+	}
+	if left != "" {
+		left = " " + left + " "
+	}
+	left = ansi.Truncate(left, m.width, "…")
+	room := m.width - ansi.StringWidth(left) - 1
+	keys := ""
+	if room > 0 {
+		h := m.help
+		h.SetWidth(room)
+		keys = h.ShortHelpView(m.keys.ShortHelp())
+	}
+	gap := max(0, m.width-ansi.StringWidth(left)-ansi.StringWidth(keys))
+	return fit(st.status.Render(left)+strings.Repeat(" ", gap)+keys, m.width)
+}
+
+// helpRows renders the full key help centred in the body area. The groups
+// stand side by side when they fit and one under another when they do not.
+func (m Model) helpRows(height int) []string {
+	var cols []string
+	for _, group := range m.keys.FullHelp() {
+		cols = append(cols, m.help.FullHelpView([][]key.Binding{group}))
+	}
+	// Pack the columns into as few rows as the width allows.
+	var packed, row []string
+	for _, c := range cols {
+		wide := lipgloss.JoinHorizontal(lipgloss.Top, intersperse(append(slices.Clone(row), c), "    ")...)
+		if len(row) > 0 && lipgloss.Width(wide)+4 > m.width {
+			packed = append(packed, lipgloss.JoinHorizontal(lipgloss.Top, intersperse(row, "    ")...))
+			row = nil
+		}
+		row = append(slices.Clone(row), c)
+	}
+	packed = append(packed, lipgloss.JoinHorizontal(lipgloss.Top, intersperse(row, "    ")...))
+	keys := lipgloss.JoinVertical(lipgloss.Left, intersperse(packed, "")...)
+	content := m.styles.heading.Render("parallax — keys") + "\n\n" + keys + "\n\n" +
+		m.styles.dim.Render("? or esc closes this help")
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
+		BorderForeground(m.styles.paletteBorder.GetForeground()).Padding(0, 1).Render(content)
+	placed := lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, box)
+	rows := strings.Split(placed, "\n")
+	out := make([]string, height)
+	for i := range out {
+		if i < len(rows) {
+			out[i] = fit(rows[i], m.width)
+		} else {
+			out[i] = strings.Repeat(" ", m.width)
+		}
+	}
+	return out
+}
+
+func intersperse(items []string, sep string) []string {
+	out := make([]string, 0, 2*len(items))
+	for i, it := range items {
+		if i > 0 {
+			out = append(out, sep)
+		}
+		out = append(out, it)
+	}
+	return out
+}
