@@ -16,6 +16,8 @@ type Corpus struct {
 	Skipped []Skipped
 	// Roots are the paths the corpus was loaded from, as given.
 	Roots []string
+	// Model is the text model: terms, vectors, names (see model.go).
+	Model *Model
 }
 
 // Document is one loaded file.

@@ -102,8 +102,9 @@ type source struct {
 
 // result is what a worker makes of one source.
 type result struct {
-	doc  *Document
-	skip *Skipped
+	doc      *Document
+	analysis *analysis
+	skip     *Skipped
 }
 
 // build reads and parses the sources on a bounded pool of workers, one per
@@ -137,15 +138,18 @@ func build(sources []source, skipped []Skipped, opt Options) *Corpus {
 	wg.Wait()
 
 	c := &Corpus{Skipped: skipped}
+	var analyses []*analysis
 	for _, r := range results {
 		switch {
 		case r.doc != nil:
 			r.doc.Index = len(c.Docs)
 			c.Docs = append(c.Docs, r.doc)
+			analyses = append(analyses, r.analysis)
 		case r.skip != nil:
 			c.Skipped = append(c.Skipped, *r.skip)
 		}
 	}
+	c.Model = buildModel(c.Docs, analyses)
 	return c
 }
 
@@ -162,7 +166,7 @@ func parseSource(s source) result {
 	if len(doc.Paragraphs) == 0 {
 		return result{skip: &Skipped{Path: doc.Path, Reason: "empty"}}
 	}
-	return result{doc: doc}
+	return result{doc: doc, analysis: analyze(doc)}
 }
 
 // Parse builds a document from a file's raw bytes. path is the name shown

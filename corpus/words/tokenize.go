@@ -1,0 +1,203 @@
+// Package words turns English text into the units the text model counts:
+// tokens (lower-cased, stop words marked, Snowball-stemmed), sentences and
+// names. It is pure: no I/O, no state but a stem cache.
+package words
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/kljensen/snowball/english"
+)
+
+// Token is one word of a text.
+type Token struct {
+	// Start and End are the byte range of the word in the text, possessive
+	// "’s" excluded.
+	Start, End int
+	// Lower is the word lower-cased, with curly apostrophes made straight.
+	Lower string
+	// Stem is the Snowball (Porter2) stem of Lower; it is what the text
+	// model counts. Stop words have an empty Stem.
+	Stem string
+}
+
+// IsStop reports whether the token is a stop word, not counted.
+func (t Token) IsStop() bool { return t.Stem == "" }
+
+// Tokenize splits text into words: runs of letters and digits, where
+//   - an apostrophe between letters joins them (o’clock, don’t) and a
+//     final possessive ’s or s’ is dropped (Musk’s → musk);
+//   - a hyphen splits (far-right → far, right);
+//   - initials with full stops stay one token (U.S., U.S.A.);
+//   - a full stop or comma between digits joins them (1.8, 4,200).
+func Tokenize(text string) []Token {
+	var out []Token
+	ForEach(text, func(t Token) { out = append(out, t) })
+	return out
+}
+
+// ForEach calls fn for every token of text, in order, without building a
+// slice: the text model uses it on whole corpora.
+func ForEach(text string, fn func(Token)) {
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			i += size
+			continue
+		}
+		if n := urlLength(text[i:]); n > 0 {
+			i += n // a web address is not prose
+			continue
+		}
+		end := scanInitials(text, i)
+		next := end
+		if end < 0 {
+			next = scanWord(text, i)
+			end = trimPossessive(text, i, next)
+		}
+		lower := strings.ToLower(strings.ReplaceAll(text[i:end], "’", "'"))
+		fn(Token{Start: i, End: end, Lower: lower, Stem: Stem(lower)})
+		i = next
+	}
+}
+
+// urlLength is the length of the web address at the start of s, or 0.
+func urlLength(s string) int {
+	if !hasPrefixFold(s, "http://") && !hasPrefixFold(s, "https://") && !hasPrefixFold(s, "www.") {
+		return 0
+	}
+	end := strings.IndexFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == ')' || r == ']' || r == '>' || r == '"' })
+	if end < 0 {
+		return len(s)
+	}
+	return end
+}
+
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+}
+
+// scanWord returns the end of the word starting at i.
+func scanWord(text string, i int) int {
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isWordRune(r):
+			i += size
+		case isApostrophe(r) || r == '.' || r == ',':
+			// Joins only between two word runes: o’clock, 1.8, 4,200.
+			prev, _ := utf8.DecodeLastRuneInString(text[:i])
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if isApostrophe(r) && unicode.IsLetter(prev) && unicode.IsLetter(next) {
+				i += size
+				continue
+			}
+			if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
+				i += size
+				continue
+			}
+			return i
+		default:
+			return i
+		}
+	}
+	return i
+}
+
+// scanInitials recognises U.S., U.K., U.S.A.: single letters each followed
+// by a full stop, at least two of them. It returns the end of the run, or
+// -1.
+func scanInitials(text string, i int) int {
+	n := 0
+	for {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) || i+size >= len(text) || text[i+size] != '.' {
+			break
+		}
+		i += size + 1
+		n++
+	}
+	if n < 2 {
+		return -1
+	}
+	return i
+}
+
+// trimPossessive returns the end of the word text[start:end] without a
+// final possessive ’s.
+func trimPossessive(text string, start, end int) int {
+	word := text[start:end]
+	for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
+		if strings.HasSuffix(word, suffix) && len(word) > len(suffix) {
+			return end - len(suffix)
+		}
+	}
+	return end
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+
+func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
+
+// stems caches Stem: the vocabulary of a corpus is small next to its
+// length, and stemming is the costliest step of tokenizing.
+var stems sync.Map
+
+// Stem returns the Snowball English stem of a lower-case word, or "" for
+// a stop word. Numbers and initials are kept as they are.
+func Stem(lower string) string {
+	if v, ok := stems.Load(lower); ok {
+		return v.(string)
+	}
+	s := stem(lower)
+	stems.Store(lower, s)
+	return s
+}
+
+func stem(lower string) string {
+	if IsStopWord(lower) {
+		return ""
+	}
+	if strings.ContainsAny(lower, ".,0123456789") || !isASCII(lower) {
+		// Numbers, initials and non-English words are not stemmed.
+		return lower
+	}
+	return english.Stem(lower, false)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// IsStopWord reports whether a lower-case word carries no topic: the
+// Snowball English list plus common function words of news prose and
+// single letters.
+func IsStopWord(lower string) bool {
+	if english.IsStopWord(lower) || extraStopWords[lower] {
+		return true
+	}
+	return utf8.RuneCountInString(lower) == 1 && !unicode.IsDigit([]rune(lower)[0])
+}
+
+var extraStopWords = map[string]bool{
+	"also": true, "would": true, "could": true, "may": true, "might": true,
+	"must": true, "shall": true, "yet": true, "upon": true, "within": true,
+	"without": true, "among": true, "amid": true, "amidst": true, "though": true,
+	"although": true, "whether": true, "either": true, "neither": true,
+	"many": true, "every": true, "another": true, "via": true, "per": true,
+	"us": true, "one": true, "however": true, "thus": true, "since": true,
+	"can't": true, "won't": true, "don't": true, "didn't": true, "doesn't": true,
+	"isn't": true, "wasn't": true, "aren't": true, "weren't": true, "it's": true,
+	"he's": true, "she's": true, "they're": true, "we're": true, "i'm": true,
+	"i've": true, "you're": true, "that's": true, "there's": true, "let's": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true,
+}
