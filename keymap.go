@@ -31,6 +31,13 @@ func defaultKeyMap() ui.KeyMap {
 		NextMatch: b("n", "next match", "n"),
 		PrevMatch: b("N", "previous match", "N"),
 
+		Align:      b("a", "link matching passage", "a"),
+		LinkScroll: b("L", "linked scrolling on/off", "L"),
+		Related:    b("r", "related document", "r"),
+		Terms:      b("i", "terms panel", "i"),
+		Highlight:  b("h", "highlight terms", "h"),
+		Lens:       b("e", "event lens", "e"),
+
 		ListUp:   b("↑/ctrl+p", "previous in list", "up", "ctrl+p"),
 		ListDown: b("↓/ctrl+n", "next in list", "down", "ctrl+n"),
 		Select:   b("enter", "choose", "enter"),

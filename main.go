@@ -1,12 +1,14 @@
 // Command parallax is a terminal reader for comparing how documents frame
 // the same event: two panes, fuzzy jumps between documents, search.
 //
-//	parallax [PATH...]        open the reader (no path: the sample corpus)
-//	parallax list [PATH...]   print the loaded documents and skipped files
+//	parallax [PATH...]          open the reader (no path: the sample corpus)
+//	parallax list [PATH...]     print the loaded documents and skipped files
+//	parallax related [PATH...]  each document's three most similar documents
+//	parallax align A B          the best match in B for every paragraph of A
+//	parallax terms A B          distinctive and shared terms of A and B
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -31,12 +33,21 @@ Usage:
   parallax list [flags] [PATH...]   print one line per document (tab-separated:
                                     index, words, title, path); skipped files
                                     and their reasons go to stderr
+  parallax related [flags] [PATH...]
+                                    for every document, its three most similar
+                                    documents: doc, rank, other, score
+  parallax align [flags] A B        for every paragraph of A, the best matching
+                                    paragraph of B and the score (or none)
+  parallax terms [flags] A B        the distinctive terms of A and of B and the
+                                    terms they share, with scores
 
 With no PATH, parallax opens its built-in sample corpus. Folders are read
 recursively; .txt, .text, .md and .markdown files are loaded.
 
 Flags:
-  --json               (list) print a JSON array, paragraphs included
+  --json               (list, related, align, terms) print JSON
+  --corpus DIR         (align, terms) take term statistics from the corpus in
+                       DIR (default: from the two files alone)
   --max-file-size N    skip files larger than N bytes (suffixes K, M, G; default 256M)
   --version            print the version
   -h, --help           print this help
@@ -50,11 +61,15 @@ func main() {
 
 // options are the parsed command line.
 type options struct {
-	command     string // "" for the reader, or "list"
+	command     string // "" for the reader, or a subcommand
 	paths       []string
 	json        bool
+	corpusDir   string
 	maxFileSize int64
 }
+
+// subcommands are recognised only as the first argument.
+var subcommands = map[string]bool{"list": true, "related": true, "align": true, "terms": true}
 
 // errUsage marks a mistake on the command line; usage was already shown.
 var errUsage = errors.New("usage")
@@ -82,6 +97,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch opts.command {
 	case "list":
 		return list(c, opts, stdout, stderr)
+	case "related":
+		return related(c, opts, stdout, stderr)
+	case "align", "terms":
+		return compare(c, opts, stdout, stderr)
 	}
 	return read(c, stderr)
 }
@@ -90,14 +109,15 @@ func run(args []string, stdout, stderr io.Writer) int {
 // opens a path named list) and accepts flags before or after the paths.
 func parseArgs(args []string, stdout io.Writer) (options, error) {
 	var opts options
-	if len(args) > 0 && args[0] == "list" {
-		opts.command = "list"
+	if len(args) > 0 && subcommands[args[0]] {
+		opts.command = args[0]
 		args = args[1:]
 	}
 	fs := flag.NewFlagSet("parallax", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	showVersion := fs.Bool("version", false, "")
 	fs.BoolVar(&opts.json, "json", false, "")
+	fs.StringVar(&opts.corpusDir, "corpus", "", "")
 	maxSize := fs.String("max-file-size", "", "")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
@@ -123,8 +143,12 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	case *showVersion:
 		opts.command = "version"
 		return opts, nil
-	case opts.json && opts.command != "list":
-		return opts, errors.New("--json only applies to 'parallax list'")
+	case opts.json && opts.command == "":
+		return opts, errors.New("--json applies to the subcommands list, related, align and terms")
+	case opts.corpusDir != "" && opts.command != "align" && opts.command != "terms":
+		return opts, errors.New("--corpus applies to 'parallax align' and 'parallax terms'")
+	case (opts.command == "align" || opts.command == "terms") && len(opts.paths) != 2:
+		return opts, fmt.Errorf("'parallax %s' takes two files, A and B (see parallax --help)", opts.command)
 	}
 	if *maxSize != "" {
 		n, err := parseSize(*maxSize)
@@ -158,7 +182,12 @@ func parseSize(s string) (int64, error) {
 
 func load(opts options) (*corpus.Corpus, error) {
 	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
-	if len(opts.paths) == 0 {
+	switch {
+	case opts.corpusDir != "":
+		// The two files are looked up in the corpus; when they are
+		// outside it they are loaded beside it.
+		return corpus.Load(append([]string{opts.corpusDir}, opts.paths...), lo)
+	case len(opts.paths) == 0:
 		return corpus.LoadFS(sample.FS, lo)
 	}
 	return corpus.Load(opts.paths, lo)
@@ -170,44 +199,6 @@ func read(c *corpus.Corpus, stderr io.Writer) int {
 	if _, err := p.Run(); err != nil {
 		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 		return 1
-	}
-	return 0
-}
-
-// list prints the corpus for scripts: documents on stdout, skipped files
-// with their reasons on stderr.
-func list(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
-	for _, s := range c.Skipped {
-		fmt.Fprintf(stderr, "skipped\t%s\t%s\n", s.Path, s.Reason)
-	}
-	if opts.json {
-		type doc struct {
-			Index      int      `json:"index"`
-			ID         string   `json:"id"`
-			Words      int      `json:"words"`
-			Title      string   `json:"title"`
-			Path       string   `json:"path"`
-			Paragraphs []string `json:"paragraphs"`
-		}
-		out := make([]doc, 0, len(c.Docs))
-		for _, d := range c.Docs {
-			paras := make([]string, len(d.Paragraphs))
-			for i, p := range d.Paragraphs {
-				paras[i] = p.Text
-			}
-			out = append(out, doc{d.Index, d.ID, d.Words, d.Title, d.Path, paras})
-		}
-		enc := json.NewEncoder(stdout)
-		enc.SetIndent("", "  ")
-		if err := enc.Encode(out); err != nil {
-			fmt.Fprintln(stderr, "parallax: "+err.Error())
-			return 1
-		}
-		return 0
-	}
-	fmt.Fprintln(stdout, "index\twords\ttitle\tpath")
-	for _, d := range c.Docs {
-		fmt.Fprintf(stdout, "%d\t%d\t%s\t%s\n", d.Index, d.Words, d.Title, d.Path)
 	}
 	return 0
 }

@@ -7,6 +7,7 @@ package corpus
 import (
 	"fmt"
 	"hash/fnv"
+	"os"
 )
 
 // Corpus is every loaded document plus the files that were skipped. It is
@@ -38,7 +39,8 @@ type Document struct {
 	// Encoding names how the bytes were decoded.
 	Encoding string
 
-	bytes int // size of the file read, for progress reports
+	bytes  int    // size of the file read, for progress reports
+	osPath string // where it was read from, for Lookup
 }
 
 // Paragraph is one block of text.
@@ -66,6 +68,24 @@ type Skipped struct {
 }
 
 func (s Skipped) String() string { return fmt.Sprintf("%s: %s", s.Path, s.Reason) }
+
+// Lookup finds the document loaded from a file, however the path names it
+// (relative, through a link, or inside a folder that was loaded).
+func (c *Corpus) Lookup(path string) (*Document, bool) {
+	want, err := os.Stat(path)
+	if err != nil {
+		return nil, false
+	}
+	for _, d := range c.Docs {
+		if d.osPath == "" {
+			continue
+		}
+		if got, err := os.Stat(d.osPath); err == nil && os.SameFile(want, got) {
+			return d, true
+		}
+	}
+	return nil, false
+}
 
 // Len is the number of documents.
 func (c *Corpus) Len() int { return len(c.Docs) }

@@ -48,7 +48,7 @@ func Load(paths []string, opt Options) (*Corpus, error) {
 	}
 	readers := make([]source, len(found))
 	for i, c := range found {
-		readers[i] = source{display: c.display, read: func() ([]byte, error) { return readFile(c.osPath, maxSize) }}
+		readers[i] = source{display: c.display, osPath: c.osPath, read: func() ([]byte, error) { return readFile(c.osPath, maxSize) }}
 	}
 	c := build(readers, skipped, opt)
 	c.Roots = append([]string(nil), paths...)
@@ -97,6 +97,7 @@ func (o Options) maxSize() int64 {
 // source is one file to read, wherever it lives.
 type source struct {
 	display string
+	osPath  string // empty for files that are not on disk
 	read    func() ([]byte, error)
 }
 
@@ -163,6 +164,7 @@ func parseSource(s source) result {
 		return result{skip: &Skipped{Path: SanitizeName(s.display), Reason: "binary"}}
 	}
 	doc := Parse(s.display, raw)
+	doc.osPath = s.osPath
 	if len(doc.Paragraphs) == 0 {
 		return result{skip: &Skipped{Path: doc.Path, Reason: "empty"}}
 	}

@@ -21,6 +21,10 @@ type KeyMap struct {
 	// Search in the focused document.
 	Search, NextMatch, PrevMatch key.Binding
 
+	// Comparing the two documents.
+	Align, LinkScroll, Related key.Binding
+	Terms, Highlight, Lens     key.Binding
+
 	// Lists and prompts (palette, search prompt, overlays).
 	ListUp, ListDown key.Binding
 	Select, Cancel   key.Binding
@@ -30,7 +34,7 @@ type KeyMap struct {
 
 // ShortHelp is the one-line footer.
 func (k KeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.Palette, k.SwitchFocus, k.Search, k.Swap, k.Back, k.Help, k.Quit}
+	return []key.Binding{k.Palette, k.SwitchFocus, k.Align, k.Related, k.Terms, k.Lens, k.Search, k.Help, k.Quit}
 }
 
 // FullHelp is the help overlay, one column per group.
@@ -38,6 +42,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.LineDown, k.LineUp, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
 		{k.SwitchFocus, k.Swap, k.Palette, k.Back, k.Search, k.NextMatch, k.PrevMatch},
+		{k.Align, k.LinkScroll, k.Related, k.Terms, k.Highlight, k.Lens},
 		{k.ListUp, k.ListDown, k.Select, k.Cancel, k.Help, k.Quit},
 	}
 }

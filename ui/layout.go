@@ -31,18 +31,27 @@ type screenLayout struct {
 	arrange arrangement
 	panes   [2]rect
 	divider rect // the column or row between the panes, if any
+	panel   rect // the terms panel, when shown
 	footer  rect
 }
 
 // computeLayout divides a width × height window. The footer takes the
-// last row when there are at least three; the panes share the rest.
-func computeLayout(width, height int) screenLayout {
+// last row when there are at least three; the terms panel, when asked
+// for, takes up to termsPanelHeight rows above it but never more than a
+// third of the window; the panes share the rest.
+func computeLayout(width, height int, panel bool) screenLayout {
 	width, height = max(0, width), max(0, height)
 	var l screenLayout
 	body := height
 	if height >= 3 {
 		body = height - 1
 		l.footer = rect{0, body, width, 1}
+	}
+	if panel {
+		if h := min(termsPanelHeight, body/3); h >= 3 {
+			body -= h
+			l.panel = rect{0, body, width, h}
+		}
 	}
 	switch {
 	case width >= sideBySideMinWidth:

@@ -1,5 +1,7 @@
 // Package ui is the Bubble Tea reader: two panes over an in-memory corpus,
-// a fuzzy palette, search and help. It never touches the file system.
+// a fuzzy palette, search, and the comparison tools (linked passages,
+// related coverage, terms, the event lens). It never touches the file
+// system.
 package ui
 
 import (
@@ -21,7 +23,8 @@ type mode int
 
 const (
 	modeRead    mode = iota
-	modePalette      // the fuzzy jump palette is open over the focused pane
+	modePalette      // the document palette is open over the focused pane
+	modeLens         // the event lens chooser is open over the focused pane
 	modeSearch       // the search prompt is open in the footer
 	modeHelp         // the help overlay is open
 )
@@ -40,9 +43,18 @@ type Model struct {
 	focus int
 
 	mode    mode
-	palette palette
+	palette picker
+	chooser picker // the event lens chooser
 	prompt  textinput.Model
 	help    help.Model
+
+	// Comparison state.
+	linkedScroll bool
+	showTerms    bool
+	highlight    bool
+	lens         *corpus.Lens // the active event lens, if any
+	related      relatedCycle
+	contrasts    *contrastCache
 
 	// status is a one-off message shown in the footer until the next key.
 	status string
@@ -51,7 +63,7 @@ type Model struct {
 // New builds the reader over a loaded corpus. The first two documents are
 // open, the left pane focused.
 func New(c *corpus.Corpus, keys KeyMap) Model {
-	m := Model{corpus: c, keys: keys, styles: newStyles(true)}
+	m := Model{corpus: c, keys: keys, contrasts: &contrastCache{}}
 	wraps := newWrapCache()
 	m.panes = [2]pane{newPane(wraps), newPane(wraps)}
 	if len(c.Docs) > 0 {
@@ -62,7 +74,8 @@ func New(c *corpus.Corpus, keys KeyMap) Model {
 	} else {
 		m.panes[1].empty = "This corpus holds a single document, so there is nothing to show beside it. Open parallax on a folder of articles to compare them."
 	}
-	m.palette = newPalette(c.Docs, &m.styles)
+	m.palette = newPicker("Open a document", "type part of a title or path")
+	m.chooser = newPicker("Event lens: show only the passages that mention…", "a name or a term")
 	m.prompt = textinput.New()
 	m.prompt.Prompt = "/"
 	m.prompt.Placeholder = "search this document"
@@ -81,6 +94,7 @@ func (m *Model) applyStyles(isDark bool) {
 	m.help.Styles = m.styles.help
 	m.prompt.SetStyles(m.styles.textinput)
 	m.palette.input.SetStyles(m.styles.textinput)
+	m.chooser.input.SetStyles(m.styles.textinput)
 }
 
 // Update routes a message to whatever has the keyboard.
@@ -102,6 +116,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updateHelp(msg)
 		case modePalette:
 			return m.updatePalette(msg)
+		case modeLens:
+			return m.updateLens(msg)
 		case modeSearch:
 			return m.updateSearch(msg)
 		}
@@ -111,6 +127,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch m.mode {
 	case modePalette:
 		return m.updatePalette(msg)
+	case modeLens:
+		return m.updateLens(msg)
 	case modeSearch:
 		return m.updateSearch(msg)
 	}
@@ -124,12 +142,13 @@ func (m *Model) resize(width, height int) {
 
 // relayout recomputes every rectangle and hands the sizes down.
 func (m *Model) relayout() {
-	m.layout = computeLayout(m.width, m.height)
+	m.layout = computeLayout(m.width, m.height, m.showTerms)
 	for i := range m.panes {
 		m.panes[i].SetSize(m.layout.panes[i].w, m.layout.panes[i].h)
 	}
 	r := m.layout.panes[m.focus]
 	m.palette.SetSize(r.w, r.h)
+	m.chooser.SetSize(r.w, r.h)
 	m.prompt.SetWidth(max(1, m.width-2))
 	m.help.SetWidth(m.width)
 }
@@ -166,11 +185,16 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Palette):
 		m.mode = modePalette
 		m.relayout()
-		return m, m.palette.open()
+		return m, m.palette.open(paletteItems(m.corpus, p.doc, m.lens))
+	case key.Matches(msg, k.Lens):
+		m.mode = modeLens
+		m.relayout()
+		return m, m.chooser.open(lensItems(m.corpus.Model, len(m.corpus.Docs)))
 	case key.Matches(msg, k.Back):
 		if !p.back() {
 			m.status = "no earlier document in this pane"
 		}
+		m.applyLens(m.focus)
 	case key.Matches(msg, k.Search):
 		m.mode = modeSearch
 		m.prompt.Reset()
@@ -185,10 +209,62 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			dir = -1
 		}
 		p.stepMatch(dir)
+	case key.Matches(msg, k.Align):
+		m.align()
+		return m, nil
+	case key.Matches(msg, k.LinkScroll):
+		m.linkedScroll = !m.linkedScroll
+		if m.linkedScroll {
+			m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
+			m.panes[0].link, m.panes[1].link = nil, nil
+		} else {
+			m.status = "linked scrolling off"
+		}
+	case key.Matches(msg, k.Related):
+		m.openRelated()
+		return m, nil
+	case key.Matches(msg, k.Terms):
+		m.showTerms = !m.showTerms
+		m.relayout()
+		return m, nil
+	case key.Matches(msg, k.Highlight):
+		m.highlight = !m.highlight
+		if m.highlight {
+			m.status = "highlighting: shared terms underlined, each side's distinctive terms in bold"
+		}
+		return m, nil
 	case key.Matches(msg, k.Cancel):
-		p.clearSearch()
+		m.cancel()
+		return m, nil
+	default:
+		return m, nil
 	}
+	m.followLink()
 	return m, nil
+}
+
+// cancel (esc) undoes the most specific thing on screen: the search in
+// the focused pane, else the lens, else the linked-passage marks.
+func (m *Model) cancel() {
+	p := m.focused()
+	switch {
+	case p.search.active():
+		p.clearSearch()
+	case m.lens != nil:
+		m.lens = nil
+		for i := range m.panes {
+			m.panes[i].closeLens()
+		}
+	default:
+		m.panes[0].link, m.panes[1].link = nil, nil
+	}
+}
+
+// applyLens filters pane i by the active lens, if there is one.
+func (m *Model) applyLens(i int) {
+	if m.lens != nil && m.panes[i].lens == nil {
+		m.panes[i].openLens(*m.lens)
+	}
 }
 
 func (m *Model) switchFocus() {
@@ -225,15 +301,54 @@ func (m Model) updateHelp(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 func (m Model) updatePalette(msg tea.Msg) (tea.Model, tea.Cmd) {
 	outcome, cmd := m.palette.Update(msg, &m.keys)
 	switch outcome {
-	case paletteClose:
+	case pickClose:
 		m.mode = modeRead
-	case paletteChoose:
-		doc := m.palette.chosen()
+	case pickChoose:
+		doc := m.palette.chosen().(*corpus.Document)
 		m.mode = modeRead
 		m.focused().open(doc)
-		m.status = fmt.Sprintf("opened %s", doc.Title)
+		m.applyLens(m.focus)
+		m.status = "opened " + doc.Title
 	}
 	return m, cmd
+}
+
+func (m Model) updateLens(msg tea.Msg) (tea.Model, tea.Cmd) {
+	typed := m.chooser.input.Value()
+	outcome, cmd := m.chooser.Update(msg, &m.keys)
+	switch outcome {
+	case pickClose:
+		m.mode = modeRead
+	case pickChoose:
+		m.mode = modeRead
+		m.setLens(m.chooser.chosen().(corpus.VocabEntry).Lens())
+	case pickStay:
+		// enter with nothing suggested: take the typed text as it is.
+		if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.Select) && typed != "" {
+			m.mode = modeRead
+			m.setLens(lensFromQuery(typed))
+		}
+	}
+	return m, cmd
+}
+
+// setLens filters both panes to the passages that mention the lens.
+func (m *Model) setLens(l corpus.Lens) {
+	if !l.Valid() {
+		m.status = fmt.Sprintf("%q is too common a word to filter by", l.Label)
+		return
+	}
+	m.lens = &l
+	for i := range m.panes {
+		m.panes[i].openLens(l)
+	}
+	counts := ""
+	for i, p := range m.panes {
+		if p.lens != nil {
+			counts += fmt.Sprintf(" · pane %d: %d", i+1, p.lens.mentions)
+		}
+	}
+	m.status = fmt.Sprintf("lens %q%s mentions — ctrl+p shows every document's count, esc returns", l.Label, counts)
 }
 
 func (m Model) updateSearch(msg tea.Msg) (tea.Model, tea.Cmd) {
@@ -249,6 +364,7 @@ func (m Model) updateSearch(msg tea.Msg) (tea.Model, tea.Cmd) {
 			if p.search.active() && len(p.search.matches) == 0 {
 				m.status = fmt.Sprintf("no match for %q", m.prompt.Value())
 			}
+			m.followLink()
 			return m, nil
 		}
 	}
@@ -280,4 +396,7 @@ func (m *Model) wheel(msg tea.MouseWheelMsg) {
 		}
 	}
 	m.panes[target].scroll(n)
+	if target == m.focus {
+		m.followLink()
+	}
 }

@@ -1,12 +1,7 @@
 package ui
 
 import (
-	"fmt"
-	"strings"
-
 	"parallax/corpus"
-
-	"github.com/charmbracelet/x/ansi"
 )
 
 // gutterWidth is the column left of the text where marks (the current
@@ -30,15 +25,32 @@ type visit struct {
 
 // pane shows one document: a header line and the wrapped body.
 type pane struct {
-	doc     *corpus.Document
-	empty   string // shown when doc is nil
-	width   int    // whole pane, gutter included
-	height  int    // whole pane, header included
-	top     int    // first body line shown
+	doc     *corpus.Document // the document open in the pane
+	lens    *lensView        // when set, only the lens passages are shown
+	empty   string           // shown when doc is nil
+	width   int              // whole pane, gutter included
+	height  int              // whole pane, header included
+	top     int              // first body line shown
 	wraps   *wrapCache
 	search  search
 	history []visit
 	resume  map[*corpus.Document]anchor // where this pane last was in each document
+	link    *paneLink                   // the paragraph marked as linked to the other pane
+}
+
+// paneLink marks a paragraph of the pane's document as one half of a
+// linked pair, with the similarity score of the pair.
+type paneLink struct {
+	para  int
+	score float64
+}
+
+// shown is the document on screen: the lens passages or the full text.
+func (p *pane) shown() *corpus.Document {
+	if p.lens != nil {
+		return p.lens.doc
+	}
+	return p.doc
 }
 
 func newPane(wraps *wrapCache) pane {
@@ -60,10 +72,10 @@ func (p *pane) bodyHeight() int { return max(0, p.height-1) }
 
 // layout returns the document wrapped at the pane's width (cached).
 func (p *pane) layout() *wrapped {
-	if p.doc == nil {
+	if p.shown() == nil {
 		return &wrapped{}
 	}
-	return p.wraps.get(p.doc, p.textWidth())
+	return p.wraps.get(p.shown(), p.textWidth())
 }
 
 func (p *pane) lineCount() int { return len(p.layout().lines) }
@@ -112,12 +124,43 @@ func (p *pane) lineOf(para, off int) int {
 	return i
 }
 
+// currentPara is the paragraph of the document at the top of the view (in
+// a lens, the paragraph the top passage comes from), or -1.
+func (p *pane) currentPara() int {
+	lines := p.layout().lines
+	for i := p.top; i < len(lines); i++ {
+		if lines[i].kind == lineBlank {
+			continue
+		}
+		if p.lens != nil {
+			return p.lens.passages[lines[i].para].Para
+		}
+		return lines[i].para
+	}
+	return -1
+}
+
+// showPara scrolls so that paragraph para of the document is at the top.
+func (p *pane) showPara(para int) {
+	if p.lens != nil {
+		for i, ps := range p.lens.passages {
+			if ps.Para >= para {
+				p.scrollTo(p.lineOf(i, 0))
+				return
+			}
+		}
+		return
+	}
+	p.scrollTo(p.lineOf(para, 0))
+}
+
 // open shows a document, remembering where the pane was in the current
 // one so that back and a later reopen return there.
 func (p *pane) open(doc *corpus.Document) {
 	if doc == p.doc {
 		return
 	}
+	p.closeLens()
 	if p.doc != nil {
 		at := p.anchor()
 		p.resume[p.doc] = at
@@ -131,6 +174,7 @@ func (p *pane) back() bool {
 	if len(p.history) == 0 {
 		return false
 	}
+	p.closeLens()
 	v := p.history[len(p.history)-1]
 	p.history = p.history[:len(p.history)-1]
 	if p.doc != nil {
@@ -143,6 +187,7 @@ func (p *pane) back() bool {
 func (p *pane) show(doc *corpus.Document, at anchor) {
 	p.doc = doc
 	p.search = search{}
+	p.link = nil
 	p.top = 0
 	p.moveTo(at)
 }
@@ -154,136 +199,4 @@ func (p *pane) percent() int {
 		return 100
 	}
 	return min(100, (p.top+p.bodyHeight())*100/n)
-}
-
-// View renders the pane as exactly height lines of exactly width cells.
-func (p *pane) View(st *styles, focused bool) string {
-	if p.width <= 0 || p.height <= 0 {
-		return ""
-	}
-	rows := make([]string, 0, p.height)
-	rows = append(rows, p.header(st, focused))
-	rows = append(rows, p.body(st)...)
-	return strings.Join(rows, "\n")
-}
-
-func (p *pane) header(st *styles, focused bool) string {
-	style := st.headerBlurred
-	marker := "  "
-	if focused {
-		style = st.headerFocused
-		marker = "▌ "
-	}
-	if p.doc == nil {
-		return style.Render(fit(marker+"(no document)", p.width))
-	}
-	pos := fmt.Sprintf(" %d/%d %d%% ", min(p.top+1, p.lineCount()), p.lineCount(), p.percent())
-	if p.search.active() {
-		pos = " " + p.search.status() + " ·" + pos
-	}
-	title := marker + p.doc.Title
-	path := "  " + p.doc.Path
-	room := p.width - ansi.StringWidth(pos)
-	if room <= 0 {
-		return style.Render(fit(pos, p.width))
-	}
-	left := title + path
-	if ansi.StringWidth(left) > room {
-		if ansi.StringWidth(title) >= room {
-			left = ansi.Truncate(title, room, "…")
-		} else {
-			left = title + ansi.Truncate(path, room-ansi.StringWidth(title), "…")
-		}
-	}
-	return style.Render(fit(left, room) + pos)
-}
-
-func (p *pane) body(st *styles) []string {
-	h := p.bodyHeight()
-	rows := make([]string, 0, h)
-	if p.doc == nil {
-		msg := p.empty
-		for _, l := range strings.Split(ansi.Wrap(msg, max(1, p.width-2), ""), "\n") {
-			rows = append(rows, fit("  "+st.dim.Render(l), p.width))
-		}
-		for len(rows) < h {
-			rows = append(rows, strings.Repeat(" ", p.width))
-		}
-		return rows[:h]
-	}
-	w := p.layout()
-	tw := p.textWidth()
-	for i := p.top; i < p.top+h; i++ {
-		if i >= len(w.lines) {
-			rows = append(rows, strings.Repeat(" ", p.width))
-			continue
-		}
-		rows = append(rows, p.renderLine(st, w.lines[i], tw))
-	}
-	return rows
-}
-
-// renderLine styles one visible line: gutter, text with search matches.
-func (p *pane) renderLine(st *styles, l line, tw int) string {
-	gutter := strings.Repeat(" ", gutterWidth)
-	switch l.kind {
-	case lineBlank:
-		return strings.Repeat(" ", p.width)
-	case lineFolded:
-		r := p.doc.Paragraphs[l.para].Repeat
-		label := fmt.Sprintf("⋯ repeated block hidden (%d of %d)", r.Occurrence, r.Total)
-		return fit(gutter+st.folded.Render(ansi.Truncate(label, tw, "…")), p.width)
-	}
-	text := p.doc.Paragraphs[l.para].Text[l.start:l.end]
-	base := st.text
-	if l.para == 0 && l.start < headingEnd(p.doc) {
-		base = st.heading
-	}
-	spans := p.search.spansIn(l.para, l.start, l.end)
-	if len(spans) > 0 && p.search.currentIn(l.para, l.start, l.end) {
-		gutter = st.gutterMatch.Render("▶") + " "
-	}
-	var b strings.Builder
-	pos := l.start
-	for _, sp := range spans {
-		b.WriteString(base.Render(p.doc.Paragraphs[l.para].Text[pos:sp.start]))
-		style := st.match
-		if sp.current {
-			style = st.currentMatch
-		}
-		b.WriteString(style.Render(p.doc.Paragraphs[l.para].Text[sp.start:sp.end]))
-		pos = sp.end
-	}
-	if len(spans) == 0 {
-		b.WriteString(base.Render(text))
-	} else {
-		b.WriteString(base.Render(p.doc.Paragraphs[l.para].Text[pos:l.end]))
-	}
-	return fit(gutter+ansi.Truncate(b.String(), tw, ""), p.width)
-}
-
-// headingEnd is the byte length of the document's first line when that line
-// is its title (so it can be shown in bold), and 0 otherwise.
-func headingEnd(d *corpus.Document) int {
-	if len(d.Paragraphs) == 0 {
-		return 0
-	}
-	first, _, _ := strings.Cut(d.Paragraphs[0].Text, "\n")
-	if strings.TrimSpace(strings.Trim(first, "# ")) != d.Title {
-		return 0
-	}
-	return len(first)
-}
-
-// fit cuts s to width cells and pads it with spaces to exactly width.
-func fit(s string, width int) string {
-	if width <= 0 {
-		return ""
-	}
-	w := ansi.StringWidth(s)
-	if w > width {
-		s = ansi.Truncate(s, width, "")
-		w = ansi.StringWidth(s)
-	}
-	return s + strings.Repeat(" ", width-w)
 }

@@ -18,7 +18,9 @@ type styles struct {
 	text, heading, dim           lipgloss.Style
 	folded                       lipgloss.Style
 	match, currentMatch          lipgloss.Style
-	gutterMatch                  lipgloss.Style
+	gutterMatch, gutterLink      lipgloss.Style
+	sharedTerm, ownTerm, lensHit lipgloss.Style
+	panelTitle, panelHeading     lipgloss.Style
 	footer, status, errorText    lipgloss.Style
 
 	paletteBorder, paletteTitle  lipgloss.Style
@@ -38,6 +40,9 @@ func newStyles(isDark bool) styles {
 	matchFg := ld(lipgloss.Color("#000000"), lipgloss.Color("#FFFFFF"))
 	barBg := ld(lipgloss.Color("#E4E4E4"), lipgloss.Color("#303030"))
 	errFg := ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF5F5F"))
+	linkFg := ld(lipgloss.Color("#AF5F00"), lipgloss.Color("#FFAF5F"))
+	sharedFg := ld(lipgloss.Color("#005F00"), lipgloss.Color("#87D787"))
+	ownFg := ld(lipgloss.Color("#870087"), lipgloss.Color("#FF87FF"))
 
 	s := styles{isDark: isDark}
 	s.headerFocused = lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(accent)
@@ -52,6 +57,15 @@ func newStyles(isDark bool) styles {
 	s.match = lipgloss.NewStyle().Background(matchBg).Foreground(matchFg)
 	s.currentMatch = lipgloss.NewStyle().Background(matchBg).Foreground(matchFg).Bold(true).Underline(true).Reverse(true)
 	s.gutterMatch = lipgloss.NewStyle().Foreground(accent).Bold(true)
+	s.gutterLink = lipgloss.NewStyle().Foreground(linkFg).Bold(true)
+	// Shared terms are underlined, a document's own distinctive terms bold:
+	// both stay distinct without colour, and the colours are picked per
+	// background.
+	s.sharedTerm = lipgloss.NewStyle().Underline(true).Foreground(sharedFg)
+	s.ownTerm = lipgloss.NewStyle().Bold(true).Foreground(ownFg)
+	s.lensHit = lipgloss.NewStyle().Reverse(true).Bold(true).Foreground(linkFg)
+	s.panelTitle = lipgloss.NewStyle().Bold(true).Background(barBg).Foreground(accent)
+	s.panelHeading = lipgloss.NewStyle().Bold(true).Foreground(subtle)
 	s.footer = lipgloss.NewStyle().Background(barBg)
 	s.status = lipgloss.NewStyle().Background(barBg).Foreground(accent).Bold(true)
 	s.errorText = lipgloss.NewStyle().Foreground(errFg).Bold(true)

@@ -46,18 +46,32 @@ func (m Model) render() string {
 	default:
 		body = append(body, strings.Split(m.paneView(m.focus), "\n")...)
 	}
+	if l.panel.h > 0 && m.mode != modeHelp {
+		body = append(body, m.termsPanel(l.panel.w, l.panel.h)...)
+	}
 	if l.footer.h > 0 {
 		body = append(body, m.footer())
 	}
 	return strings.Join(body, "\n")
 }
 
-// paneView is a pane, or the palette when it is open over that pane.
+// paneView is a pane, or the palette or lens chooser open over it.
 func (m Model) paneView(i int) string {
-	if m.mode == modePalette && i == m.focus {
-		return m.palette.View(&m.styles)
+	if i == m.focus {
+		switch m.mode {
+		case modePalette:
+			return m.palette.View(&m.styles)
+		case modeLens:
+			return m.chooser.View(&m.styles)
+		}
 	}
-	return m.panes[i].View(&m.styles, i == m.focus)
+	var marks *termMarks
+	if m.highlight {
+		if c := m.contrast(); c != nil {
+			marks = c.marks[i]
+		}
+	}
+	return m.panes[i].View(&m.styles, i == m.focus, marks)
 }
 
 // footer is the bottom row: the search prompt when it is open, otherwise
@@ -70,6 +84,9 @@ func (m Model) footer() string {
 	left := m.status
 	if left == "" {
 		var notes []string
+		if m.linkedScroll {
+			notes = append(notes, "linked scrolling")
+		}
 		if m.layout.arrange == single {
 			notes = append(notes, fmt.Sprintf("pane %d/2 (tab: other)", m.focus+1))
 		}

@@ -1,0 +1,256 @@
+package corpus
+
+import (
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"parallax/corpus/words"
+)
+
+// Lens is a term or a name that the reader filters documents by (the
+// "event lens"): only the passages that mention it are shown.
+type Lens struct {
+	// Label is what the reader typed or chose: "Pentagon", "briefings".
+	Label string
+	// Name is set for a proper name; its surname alone also matches.
+	Name bool
+	stem string
+	alts []string // for names: the full name, then the surname
+}
+
+// NewTermLens matches every word with the same stem as word.
+func NewTermLens(word string) Lens {
+	lower := strings.ToLower(word)
+	return Lens{Label: word, stem: words.Stem(lower)}
+}
+
+// NewNameLens matches a proper name, and its last word alone (Musk for
+// Elon Musk), case-sensitively and as whole words.
+func NewNameLens(name string) Lens {
+	l := Lens{Label: name, Name: true, alts: []string{name}}
+	if i := strings.LastIndexByte(name, ' '); i > 0 {
+		l.alts = append(l.alts, name[i+1:])
+	}
+	return l
+}
+
+// Valid reports whether the lens can match anything (a stop word cannot).
+func (l Lens) Valid() bool { return l.Name || l.stem != "" }
+
+// Find returns the byte ranges of the lens's mentions in text, in order.
+func (l Lens) Find(text string) [][2]int {
+	if l.Name {
+		return findNames(text, l.alts)
+	}
+	if l.stem == "" {
+		return nil
+	}
+	var out [][2]int
+	words.ForEach(text, func(t words.Token) {
+		if t.Stem == l.stem {
+			out = append(out, [2]int{t.Start, t.End})
+		}
+	})
+	return out
+}
+
+// findNames finds whole-word occurrences of any of the alternatives: at
+// each step the earliest, and the longest of those starting there.
+func findNames(text string, alts []string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		start, end := -1, -1
+		for _, a := range alts {
+			for from := i; a != ""; {
+				j := strings.Index(text[from:], a)
+				if j < 0 {
+					break
+				}
+				s := from + j
+				if isWordBoundary(text, s, s+len(a)) {
+					if start < 0 || s < start || (s == start && s+len(a) > end) {
+						start, end = s, s+len(a)
+					}
+					break
+				}
+				from = s + 1
+			}
+		}
+		if start < 0 {
+			break
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
+	return out
+}
+
+func isWordBoundary(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (start == 0 || !isWord(before)) && (end == len(text) || !isWord(after))
+}
+
+// Passage is a part of a paragraph shown by a lens: the sentences that
+// mention the lens term with one sentence of context on either side.
+type Passage struct {
+	Para       int
+	Start, End int      // byte range in the paragraph
+	Hits       [][2]int // mentions, relative to Start
+}
+
+// Passages returns the passages of a document that mention the lens, in
+// document order. Overlapping windows in a paragraph are merged. Hidden
+// boilerplate is not searched.
+func (l Lens) Passages(d *Document) []Passage {
+	var out []Passage
+	for pi, p := range d.Paragraphs {
+		if p.Hidden() {
+			continue
+		}
+		hits := l.Find(p.Text)
+		if len(hits) == 0 {
+			continue
+		}
+		sents := words.Sentences(p.Text)
+		var cur *Passage
+		for si, s := range sents {
+			if !anyWithin(hits, s[0], s[1]) {
+				continue
+			}
+			from, to := sents[max(0, si-1)][0], sents[min(len(sents)-1, si+1)][1]
+			if cur != nil && from <= cur.End {
+				cur.End = max(cur.End, to)
+				continue
+			}
+			out = append(out, Passage{Para: pi, Start: from, End: to})
+			cur = &out[len(out)-1]
+		}
+		// Attach the hits to the passages that hold them.
+		for i := range out {
+			if out[i].Para != pi {
+				continue
+			}
+			for _, h := range hits {
+				if h[0] >= out[i].Start && h[1] <= out[i].End {
+					out[i].Hits = append(out[i].Hits, [2]int{h[0] - out[i].Start, h[1] - out[i].Start})
+				}
+			}
+		}
+	}
+	return out
+}
+
+func anyWithin(hits [][2]int, start, end int) bool {
+	for _, h := range hits {
+		if h[0] < end && h[1] > start {
+			return true
+		}
+	}
+	return false
+}
+
+// Mentions is how many times document d mentions the lens, from the text
+// model (no text is scanned): term counts for a term, name counts for a
+// name (a name counts with any name of the document sharing its surname).
+func (m *Model) Mentions(l Lens, d int) int {
+	if !l.Name {
+		id, ok := m.ids[l.stem]
+		if !ok {
+			return 0
+		}
+		return m.Count(d, id)
+	}
+	surname := l.alts[len(l.alts)-1]
+	n := 0
+	for _, nc := range m.Docs[d].Names {
+		if nc.Name == l.Label || lastWord(nc.Name) == surname {
+			n += nc.Count
+		}
+	}
+	return n
+}
+
+func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+// VocabEntry is a suggestion for the lens: a name or a frequent term.
+type VocabEntry struct {
+	Label    string
+	Name     bool
+	Mentions int // in the whole corpus
+	Docs     int // how many documents mention it
+}
+
+// Lens returns the lens for a vocabulary entry.
+func (e VocabEntry) Lens() Lens {
+	if e.Name {
+		return NewNameLens(e.Label)
+	}
+	return NewTermLens(e.Label)
+}
+
+// vocabTerms bounds how many plain terms the lens suggests.
+const vocabTerms = 5000
+
+// Vocabulary lists what the lens can filter by: names first (most
+// mentioned first), then the most frequent terms. Computed once.
+func (m *Model) Vocabulary() []VocabEntry {
+	m.vocabOnce.Do(func() {
+		type agg struct{ mentions, docs int }
+		names := map[string]*agg{}
+		for _, dm := range m.Docs {
+			for _, nc := range dm.Names {
+				a := names[nc.Name]
+				if a == nil {
+					a = &agg{}
+					names[nc.Name] = a
+				}
+				a.mentions += nc.Count
+				a.docs++
+			}
+		}
+		var out []VocabEntry
+		for n, a := range names {
+			out = append(out, VocabEntry{Label: n, Name: true, Mentions: a.mentions, Docs: a.docs})
+		}
+		sortVocab(out)
+		terms := make([]VocabEntry, 0, len(m.Vocab))
+		for id := range m.Vocab {
+			// "China" the name already covers "china" the term.
+			if a := names[capitalise(m.Surface[id])]; a != nil {
+				continue
+			}
+			terms = append(terms, VocabEntry{Label: m.Surface[id], Mentions: int(m.TermFreq[id]), Docs: int(m.DocFreq[id])})
+		}
+		sortVocab(terms)
+		if len(terms) > vocabTerms {
+			terms = terms[:vocabTerms]
+		}
+		m.vocab = append(out, terms...)
+	})
+	return m.vocab
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+func sortVocab(v []VocabEntry) {
+	sort.Slice(v, func(i, j int) bool {
+		if v[i].Mentions != v[j].Mentions {
+			return v[i].Mentions > v[j].Mentions
+		}
+		return v[i].Label < v[j].Label
+	})
+}
+
+// vocabState is embedded in Model for the lazily built vocabulary.
+type vocabState struct {
+	vocabOnce sync.Once
+	vocab     []VocabEntry
+}

@@ -1,0 +1,135 @@
+package ui
+
+import (
+	"fmt"
+
+	"parallax/corpus"
+)
+
+// contrastTerms is how many distinctive and shared terms are computed for
+// the terms panel and the highlighting.
+const contrastTerms = 40
+
+// contrastCache holds the vocabulary contrast of the two open documents,
+// recomputed only when one of them changes.
+type contrastCache struct {
+	a, b     *corpus.Document
+	contrast corpus.Contrast
+	marks    [2]*termMarks
+}
+
+// contrast returns the contrast of the documents open in the two panes
+// (left is A), or nil when a pane is empty.
+func (m *Model) contrast() *contrastCache {
+	a, b := m.panes[0].doc, m.panes[1].doc
+	if a == nil || b == nil {
+		return nil
+	}
+	c := m.contrasts
+	if c.a != a || c.b != b {
+		*c = contrastCache{a: a, b: b, contrast: m.corpus.Model.Contrast(a.Index, b.Index, contrastTerms)}
+		shared := stems(m.corpus.Model, c.contrast.Shared)
+		c.marks[0] = &termMarks{shared: shared, own: stems(m.corpus.Model, c.contrast.A)}
+		c.marks[1] = &termMarks{shared: shared, own: stems(m.corpus.Model, c.contrast.B)}
+	}
+	return c
+}
+
+func stems(m *corpus.Model, terms []corpus.TermScore) map[string]bool {
+	out := make(map[string]bool, len(terms))
+	for _, t := range terms {
+		out[m.Vocab[t.ID]] = true
+	}
+	return out
+}
+
+// align moves the other pane to the paragraph that best matches the
+// focused pane's current paragraph and marks both. It reports what it did
+// in the status line; below the threshold the other pane stays put.
+func (m *Model) align() {
+	from, to := m.focused(), &m.panes[1-m.focus]
+	from.link, to.link = nil, nil
+	if from.doc == nil || to.doc == nil {
+		m.status = "open a document in both panes to link passages"
+		return
+	}
+	para := from.currentPara()
+	best, ok := m.corpus.Model.Align(from.doc.Index, para, to.doc.Index)
+	if !ok {
+		if best.Para >= 0 {
+			m.status = fmt.Sprintf("no matching passage (best %.2f, threshold %.2f)", best.Score, corpus.AlignThreshold)
+		} else {
+			m.status = "no matching passage"
+		}
+		return
+	}
+	from.link = &paneLink{para: para, score: best.Score}
+	to.link = &paneLink{para: best.Para, score: best.Score}
+	from.showPara(para)
+	to.showPara(best.Para)
+	// Near the end of a document the match cannot reach the top; line the
+	// source paragraph up with it on the same screen row instead.
+	row := to.lineOf(best.Para, 0) - to.top
+	from.scrollTo(from.lineOf(para, 0) - row)
+}
+
+// followLink keeps the other pane on the passage that best matches the
+// focused pane's current paragraph while linked scrolling is on. It only
+// recomputes when the current paragraph changes.
+func (m *Model) followLink() {
+	if !m.linkedScroll {
+		return
+	}
+	from, to := m.focused(), &m.panes[1-m.focus]
+	if from.doc == nil || to.doc == nil {
+		return
+	}
+	para := from.currentPara()
+	if from.link != nil && from.link.para == para {
+		return
+	}
+	best, ok := m.corpus.Model.Align(from.doc.Index, para, to.doc.Index)
+	if !ok {
+		from.link, to.link = nil, nil
+		m.status = "no matching passage"
+		return
+	}
+	from.link = &paneLink{para: para, score: best.Score}
+	to.link = &paneLink{para: best.Para, score: best.Score}
+	to.showPara(best.Para)
+}
+
+// relatedCycle remembers the related documents of a source document so
+// that pressing r again steps to the next one.
+type relatedCycle struct {
+	source *corpus.Document
+	list   []corpus.Related
+	next   int
+}
+
+// relatedMax is how many related documents r cycles through.
+const relatedMax = 10
+
+// openRelated opens in the other pane the document most similar to the
+// focused one, or the next most similar on each further press.
+func (m *Model) openRelated() {
+	src := m.focused().doc
+	if src == nil || len(m.corpus.Docs) < 2 {
+		m.status = "no other document to relate to"
+		return
+	}
+	rc := &m.related
+	if rc.source != src {
+		*rc = relatedCycle{source: src, list: m.corpus.Model.Related(src.Index, relatedMax)}
+	}
+	if len(rc.list) == 0 {
+		m.status = "no related document: nothing shares its terms"
+		return
+	}
+	r := rc.list[rc.next%len(rc.list)]
+	rc.next++
+	other := &m.panes[1-m.focus]
+	other.open(m.corpus.Docs[r.Doc])
+	m.applyLens(1 - m.focus)
+	m.status = fmt.Sprintf("related %d/%d (%.2f): %s — r for the next", (rc.next-1)%len(rc.list)+1, len(rc.list), r.Score, m.corpus.Docs[r.Doc].Title)
+}

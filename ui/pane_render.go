@@ -1,0 +1,226 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"parallax/corpus"
+	"parallax/corpus/words"
+
+	"charm.land/lipgloss/v2"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// termMarks are the stems to highlight in a pane when term highlighting
+// is on: those the two open documents share, and those distinctive of
+// this pane's document.
+type termMarks struct {
+	shared, own map[string]bool
+}
+
+// paint is how one byte of a visible line is styled; a higher paint wins
+// where marks overlap.
+type paint uint8
+
+const (
+	paintNone paint = iota
+	paintShared
+	paintOwn
+	paintLens
+	paintMatch
+	paintCurrent
+)
+
+// View renders the pane as exactly height lines of exactly width cells.
+func (p *pane) View(st *styles, focused bool, marks *termMarks) string {
+	if p.width <= 0 || p.height <= 0 {
+		return ""
+	}
+	rows := make([]string, 0, p.height)
+	rows = append(rows, p.header(st, focused))
+	rows = append(rows, p.body(st, marks)...)
+	return strings.Join(rows, "\n")
+}
+
+func (p *pane) header(st *styles, focused bool) string {
+	style := st.headerBlurred
+	marker := "  "
+	if focused {
+		style = st.headerFocused
+		marker = "▌ "
+	}
+	if p.doc == nil {
+		return style.Render(fit(marker+"(no document)", p.width))
+	}
+	var notes []string
+	if p.lens != nil {
+		notes = append(notes, p.lens.status())
+	}
+	if p.link != nil {
+		notes = append(notes, fmt.Sprintf("linked %.2f", p.link.score))
+	}
+	if p.search.active() {
+		notes = append(notes, p.search.status())
+	}
+	notes = append(notes, fmt.Sprintf("%d/%d %d%%", min(p.top+1, p.lineCount()), p.lineCount(), p.percent()))
+	pos := " " + strings.Join(notes, " · ") + " "
+	title := marker + p.doc.Title
+	path := "  " + p.doc.Path
+	room := p.width - ansi.StringWidth(pos)
+	if room <= 0 {
+		return style.Render(fit(pos, p.width))
+	}
+	left := title + path
+	if ansi.StringWidth(left) > room {
+		if ansi.StringWidth(title) >= room {
+			left = ansi.Truncate(title, room, "…")
+		} else {
+			left = title + ansi.Truncate(path, room-ansi.StringWidth(title), "…")
+		}
+	}
+	return style.Render(fit(left, room) + pos)
+}
+
+func (p *pane) body(st *styles, marks *termMarks) []string {
+	h := p.bodyHeight()
+	rows := make([]string, 0, h)
+	blank := strings.Repeat(" ", p.width)
+	if p.doc == nil {
+		for _, l := range strings.Split(ansi.Wrap(p.empty, max(1, p.width-2), ""), "\n") {
+			rows = append(rows, fit("  "+st.dim.Render(l), p.width))
+		}
+		for len(rows) < h {
+			rows = append(rows, blank)
+		}
+		return rows[:h]
+	}
+	w := p.layout()
+	if p.lens != nil && len(w.lines) == 0 {
+		rows = append(rows, fit("  "+st.dim.Render("no passage mentions "+p.lens.label), p.width))
+	}
+	for i := p.top; len(rows) < h; i++ {
+		if i >= len(w.lines) {
+			rows = append(rows, blank)
+			continue
+		}
+		rows = append(rows, p.renderLine(st, w.lines[i], marks))
+	}
+	return rows
+}
+
+// renderLine styles one visible line: the gutter (current match, linked
+// paragraph, lens passage origin) and the text with its marks.
+func (p *pane) renderLine(st *styles, l line, marks *termMarks) string {
+	doc := p.shown()
+	tw := p.textWidth()
+	switch l.kind {
+	case lineBlank:
+		return strings.Repeat(" ", p.width)
+	case lineFolded:
+		r := doc.Paragraphs[l.para].Repeat
+		label := fmt.Sprintf("⋯ repeated block hidden (%d of %d)", r.Occurrence, r.Total)
+		return fit(strings.Repeat(" ", gutterWidth)+st.folded.Render(ansi.Truncate(label, tw, "…")), p.width)
+	}
+	text := doc.Paragraphs[l.para].Text[l.start:l.end]
+	paints := p.paints(l, text, marks)
+
+	gutter := strings.Repeat(" ", gutterWidth)
+	switch {
+	case p.search.currentIn(l.para, l.start, l.end):
+		gutter = st.gutterMatch.Render("▶") + " "
+	case p.link != nil && p.lens == nil && l.para == p.link.para:
+		gutter = st.gutterLink.Render("┃") + " "
+	}
+
+	base := st.text
+	if p.lens == nil && l.para == 0 && l.start < headingEnd(doc) {
+		base = st.heading
+	}
+	var b strings.Builder
+	runStart := 0
+	for i := 1; i <= len(text); i++ {
+		if i < len(text) && paints[i] == paints[runStart] {
+			continue
+		}
+		b.WriteString(st.paintStyle(paints[runStart], base).Render(text[runStart:i]))
+		runStart = i
+	}
+	return fit(gutter+ansi.Truncate(b.String(), tw, ""), p.width)
+}
+
+// paints decides the style of every byte of a line's text from the search
+// matches, the lens mentions and the highlighted terms.
+func (p *pane) paints(l line, text string, marks *termMarks) []paint {
+	paints := make([]paint, len(text))
+	set := func(start, end int, v paint) {
+		for i := max(start-l.start, 0); i < min(end-l.start, len(text)); i++ {
+			paints[i] = max(paints[i], v)
+		}
+	}
+	if marks != nil && p.lens == nil {
+		words.ForEach(text, func(t words.Token) {
+			switch {
+			case t.Stem == "":
+			case marks.own[t.Stem]:
+				set(l.start+t.Start, l.start+t.End, paintOwn)
+			case marks.shared[t.Stem]:
+				set(l.start+t.Start, l.start+t.End, paintShared)
+			}
+		})
+	}
+	if p.lens != nil {
+		for _, h := range p.lens.passages[l.para].Hits {
+			set(h[0], h[1], paintLens)
+		}
+	}
+	for _, sp := range p.search.spansIn(l.para, l.start, l.end) {
+		v := paintMatch
+		if sp.current {
+			v = paintCurrent
+		}
+		set(sp.start, sp.end, v)
+	}
+	return paints
+}
+
+func (st *styles) paintStyle(v paint, base lipgloss.Style) lipgloss.Style {
+	switch v {
+	case paintShared:
+		return base.Inherit(st.sharedTerm)
+	case paintOwn:
+		return base.Inherit(st.ownTerm)
+	case paintLens:
+		return st.lensHit
+	case paintMatch:
+		return st.match
+	case paintCurrent:
+		return st.currentMatch
+	}
+	return base
+}
+
+// headingEnd is the byte length of the document's first line when that line
+// is its title (so it can be shown in bold), and 0 otherwise.
+func headingEnd(d *corpus.Document) int {
+	if len(d.Paragraphs) == 0 {
+		return 0
+	}
+	first, _, _ := strings.Cut(d.Paragraphs[0].Text, "\n")
+	if strings.TrimSpace(strings.Trim(first, "# ")) != d.Title {
+		return 0
+	}
+	return len(first)
+}
+
+// fit cuts s to width cells and pads it with spaces to exactly width.
+func fit(s string, width int) string {
+	if width <= 0 {
+		return ""
+	}
+	w := ansi.StringWidth(s)
+	if w > width {
+		s = ansi.Truncate(s, width, "")
+		w = ansi.StringWidth(s)
+	}
+	return s + strings.Repeat(" ", width-w)
+}

@@ -1,0 +1,90 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"parallax/corpus"
+)
+
+// termsPanelHeight is the panel's height when the window has room.
+const termsPanelHeight = 12
+
+// termsPanel renders the vocabulary comparison of the two open documents:
+// the shared terms across the top, then under each pane's side that
+// document's distinctive terms and the names it mentions, with counts.
+func (m Model) termsPanel(width, height int) []string {
+	st := &m.styles
+	rows := make([]string, 0, height)
+	c := m.contrast()
+	if c == nil {
+		rows = append(rows, st.panelTitle.Render(fit(" terms: open a document in both panes to compare them", width)))
+		return padRows(rows, width, height)
+	}
+	shared := make([]string, 0, len(c.contrast.Shared))
+	for _, t := range c.contrast.Shared {
+		shared = append(shared, fmt.Sprintf("%s %d·%d", t.Term, t.CountA, t.CountB))
+	}
+	rows = append(rows, st.panelTitle.Render(fit(" shared: "+strings.Join(shared, ", "), width)))
+	left := (width - 1) / 2
+	right := width - left - 1
+	a := m.termsSide(c.contrast.A, c.a, left, height-1, true)
+	b := m.termsSide(c.contrast.B, c.b, right, height-1, false)
+	div := st.divider.Render("│")
+	for i := 0; i < height-1; i++ {
+		rows = append(rows, a[i]+div+b[i])
+	}
+	return rows
+}
+
+// termsSide is one document's half of the panel: distinctive terms and
+// names, in two columns when there is room and one after the other if not.
+func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, height int, isA bool) []string {
+	st := &m.styles
+	distinct := []string{st.panelHeading.Render("distinctive")}
+	for _, t := range terms {
+		a, b := t.CountA, t.CountB
+		if !isA {
+			a, b = b, a
+		}
+		distinct = append(distinct, fmt.Sprintf("%s %s", st.ownTerm.Render(t.Term), st.dim.Render(fmt.Sprintf("%d·%d", a, b))))
+	}
+	names := []string{st.panelHeading.Render("names")}
+	for _, n := range m.corpus.Model.Docs[doc.Index].Names {
+		names = append(names, fmt.Sprintf("%s %s", n.Name, st.dim.Render(fmt.Sprint(n.Count))))
+	}
+	if len(names) == 1 {
+		names = append(names, st.dim.Render("none found"))
+	}
+	var rows []string
+	if width >= 40 {
+		colW := (width - 3) / 2
+		for i := 0; i < height; i++ {
+			rows = append(rows, " "+fit(cell(distinct, i), colW)+" "+fit(cell(names, i), width-colW-2))
+		}
+		return rows
+	}
+	half := max(1, height/2)
+	list := append(distinct[:min(len(distinct), height-half)], names...)
+	for i := 0; i < height; i++ {
+		rows = append(rows, " "+fit(cell(list, i), max(0, width-1)))
+	}
+	return rows
+}
+
+func cell(list []string, i int) string {
+	if i < len(list) {
+		return list[i]
+	}
+	return ""
+}
+
+func padRows(rows []string, width, height int) []string {
+	for len(rows) < height {
+		rows = append(rows, strings.Repeat(" ", width))
+	}
+	for i := range rows {
+		rows[i] = fit(rows[i], width)
+	}
+	return rows[:height]
+}
