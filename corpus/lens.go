@@ -104,7 +104,7 @@ type Passage struct {
 }
 
 // Passages returns the passages of a document that mention the lens, in
-// document order. Overlapping windows in a paragraph are merged. Hidden
+// document order. Windows that overlap or touch are merged. Hidden
 // boilerplate is not searched.
 func (l Lens) Passages(d *Document) []Passage {
 	var out []Passage
@@ -123,7 +123,8 @@ func (l Lens) Passages(d *Document) []Passage {
 				continue
 			}
 			from, to := sents[max(0, si-1)][0], sents[min(len(sents)-1, si+1)][1]
-			if cur != nil && from <= cur.End {
+			// Windows that overlap or touch read as one passage.
+			if cur != nil && (from <= cur.End || strings.TrimSpace(p.Text[cur.End:from]) == "") {
 				cur.End = max(cur.End, to)
 				continue
 			}

@@ -114,11 +114,18 @@ func expandTabs(line string) string {
 	}
 }
 
-// countWords counts whitespace-separated words, as wc -w does.
+// countWords counts whitespace-separated words that hold a letter or a
+// digit (so Markdown's "#" and a lone dash do not count).
 func countWords(paras []string) int {
 	n := 0
 	for _, p := range paras {
-		n += len(strings.Fields(p))
+		for _, f := range strings.Fields(p) {
+			if strings.IndexFunc(f, isLetterOrDigit) >= 0 {
+				n++
+			}
+		}
 	}
 	return n
 }
+
+func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

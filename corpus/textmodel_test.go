@@ -1,0 +1,203 @@
+package corpus
+
+import (
+	"math"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// loadTexts builds a corpus from name → text, in name order.
+func loadTexts(t *testing.T, files map[string]string) *Corpus {
+	t.Helper()
+	fsys := fstest.MapFS{}
+	for name, text := range files {
+		fsys[name] = &fstest.MapFile{Data: []byte(text)}
+	}
+	c, err := LoadFS(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func TestCosineOnTinyVectors(t *testing.T) {
+	a := Vector{IDs: []int32{1, 3}, W: []float32{1, 2}}
+	b := Vector{IDs: []int32{3, 4}, W: []float32{2, 1}}
+	if got := Dot(a, b); got != 4 {
+		t.Errorf("Dot = %v, want 4", got)
+	}
+	if got := Cosine(a, b); math.Abs(got-0.8) > 1e-9 {
+		t.Errorf("Cosine = %v, want 0.8 (4 / (√5·√5))", got)
+	}
+	if got := Cosine(a, Vector{}); got != 0 {
+		t.Errorf("Cosine with empty = %v, want 0", got)
+	}
+	if got := a.Get(3); got != 2 {
+		t.Errorf("Get(3) = %v, want 2", got)
+	}
+}
+
+func TestLogOddsOnATinyCorpus(t *testing.T) {
+	// A: apple×30 banana×10; B: banana×10 cherry×30. With α0 = 500 and
+	// the prior from the corpus (80 tokens, apple 30): α_apple = 187.5,
+	// δ = ln(217.5/322.5) − ln(187.5/352.5) = 0.2375,
+	// σ² = 1/217.5 + 1/187.5 = 0.009931, z = 0.2375/0.09966 = 2.383.
+	c := loadTexts(t, map[string]string{
+		"a.txt": strings.Repeat("apple ", 30) + strings.Repeat("banana ", 10),
+		"b.txt": strings.Repeat("banana ", 10) + strings.Repeat("cherry ", 30),
+	})
+	ct := c.Model.Contrast(0, 1, 10)
+	if len(ct.A) != 1 || ct.A[0].Term != "apple" {
+		t.Fatalf("distinctive of A = %+v, want apple only", ct.A)
+	}
+	if math.Abs(ct.A[0].Score-2.383) > 0.01 {
+		t.Errorf("z(apple) = %.4f, want 2.383", ct.A[0].Score)
+	}
+	if ct.A[0].CountA != 30 || ct.A[0].CountB != 0 {
+		t.Errorf("apple counts = %d/%d, want 30/0", ct.A[0].CountA, ct.A[0].CountB)
+	}
+	if len(ct.B) != 1 || ct.B[0].Term != "cherry" || math.Abs(ct.B[0].Score-2.383) > 0.01 {
+		t.Errorf("distinctive of B = %+v, want cherry at 2.383", ct.B)
+	}
+	if len(ct.Shared) != 1 || ct.Shared[0].Term != "banana" {
+		t.Errorf("shared = %+v, want banana", ct.Shared)
+	}
+}
+
+var damCorpus = map[string]string{
+	"a.txt": "The dam gate failed after heavy rain flooded the riverside town overnight.\n\n" +
+		"The mayor cut the budget for flood defences two years ago.\n\n" +
+		"Football scores from the weekend league were announced on Sunday.",
+	"b.txt": "Shares in the operator fell sharply on Friday morning trading.\n\n" +
+		"Heavy rain made the dam gate fail and flood the riverside town.\n\n" +
+		"Budget cuts by the mayor left the flood defences weak.",
+	"c.txt": "The league's top scorer signed a new contract with the club.\n\n" +
+		"Fans celebrated the weekend win in the football stadium.",
+}
+
+func TestAlignFindsTheParagraphOnTheSameFact(t *testing.T) {
+	c := loadTexts(t, damCorpus)
+	m := c.Model
+	for _, tc := range []struct{ para, want int }{{0, 1}, {1, 2}} {
+		best, ok := m.Align(0, tc.para, 1)
+		if !ok || best.Para != tc.want {
+			t.Errorf("Align(a:%d → b) = %+v ok=%v, want paragraph %d", tc.para, best, ok, tc.want)
+		}
+	}
+	if best, ok := m.Align(0, 2, 1); ok {
+		t.Errorf("football paragraph aligned to %+v; want no match", best)
+	}
+}
+
+func TestRelatedOrder(t *testing.T) {
+	c := loadTexts(t, damCorpus)
+	r := c.Model.Related(0, 0)
+	if len(r) < 2 || r[0].Doc != 1 {
+		t.Fatalf("Related(a) = %+v, want b first", r)
+	}
+	if r[0].Score <= r[1].Score {
+		t.Errorf("scores not decreasing: %+v", r)
+	}
+	if got := c.Model.Related(2, 1); len(got) != 1 || got[0].Doc != 0 {
+		t.Errorf("Related(c, 1) = %+v, want a (it shares the football paragraph)", got)
+	}
+}
+
+func TestRelatedFindsTheSameEventAcrossOutlets(t *testing.T) {
+	// testdata/events: 8 events, each reported by 4 outlets with their own
+	// boilerplate. The most related document should report the same event.
+	c, err := Load([]string{"../testdata/events"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	event := func(d *Document) string { return strings.SplitN(d.Path, "-", 2)[0] }
+	hits := 0
+	for _, d := range c.Docs {
+		if r := c.Model.Related(d.Index, 1); len(r) == 1 && event(c.Docs[r[0].Doc]) == event(d) {
+			hits++
+		}
+	}
+	if hits*10 < len(c.Docs)*9 {
+		t.Errorf("related put the same event first for %d of %d documents, want at least 90%%", hits, len(c.Docs))
+	}
+}
+
+func TestBoilerplateIsNotCounted(t *testing.T) {
+	ad := "Subscribe to our newsletter for weekly deals."
+	c := loadTexts(t, map[string]string{
+		"a.txt": "The gate failed.\n\n" + ad + "\n\nWater rose.\n\n" + ad + "\n\nPeople left.\n\n" + ad,
+		"b.txt": "Nothing here about newsletters at all, only gates.",
+	})
+	id, ok := c.Model.TermID("newsletter")
+	if ok && c.Model.Count(0, id) != 0 {
+		t.Errorf("boilerplate term counted %d times", c.Model.Count(0, id))
+	}
+}
+
+func TestLensPassagesAndMentions(t *testing.T) {
+	c := loadTexts(t, map[string]string{
+		"a.txt": "Elon Musk flew in. The weather was fine. Nobody noticed. Later Musk left. It rained.\n\nA paragraph about nothing.\n\nMusk's companies grew.",
+		"b.txt": "No names here at all, just briefings and a briefing.",
+	})
+	d := c.Docs[0]
+	l := NewNameLens("Elon Musk")
+	ps := l.Passages(d)
+	if len(ps) != 2 {
+		t.Fatalf("passages = %+v, want 2 (one merged window in the first paragraph, one in the third)", ps)
+	}
+	first := d.Paragraphs[ps[0].Para].Text[ps[0].Start:ps[0].End]
+	if !strings.HasPrefix(first, "Elon Musk flew in.") || !strings.HasSuffix(first, "It rained.") || len(ps[0].Hits) != 2 {
+		t.Errorf("first passage = %q with %d hits", first, len(ps[0].Hits))
+	}
+	if got := c.Model.Mentions(l, 0); got != 3 {
+		t.Errorf("Mentions(Elon Musk, a) = %d, want 3", got)
+	}
+	term := NewTermLens("briefings")
+	if got := c.Model.Mentions(term, 1); got != 2 {
+		t.Errorf("Mentions(briefings, b) = %d, want 2 (briefings, briefing)", got)
+	}
+	if got := c.Model.Mentions(term, 0); got != 0 {
+		t.Errorf("Mentions(briefings, a) = %d, want 0", got)
+	}
+	if NewTermLens("the").Valid() {
+		t.Error("a stop word should not make a valid lens")
+	}
+}
+
+func TestSharedCorpusAlignmentAndTerms(t *testing.T) {
+	c, err := Load([]string{"../../shared/corpus"}, Options{})
+	if err != nil {
+		t.Skip("shared corpus not available:", err)
+	}
+	a, okA := c.Lookup("../../shared/corpus/000_b8bdf8a6f4954416.txt")
+	b, okB := c.Lookup("../../shared/corpus/002_98b065850bd7aa70.txt")
+	if !okA || !okB {
+		t.Skip("shared corpus files not found")
+	}
+	para := -1
+	for i, p := range a.Paragraphs {
+		if strings.HasPrefix(p.Text, "What remains unclear, however") {
+			para = i
+		}
+	}
+	if para < 0 {
+		t.Fatal("paragraph 'What remains unclear, however' not found")
+	}
+	best, ok := c.Model.Align(a.Index, para, b.Index)
+	if !ok {
+		t.Fatalf("no alignment (best %+v)", best)
+	}
+	got := b.Paragraphs[best.Para].Text
+	if !strings.Contains(got, "China") || !strings.Contains(got, "business") {
+		t.Errorf("aligned to a paragraph not about Musk's business ties to China: %q", got)
+	}
+	ct := c.Model.Contrast(a.Index, b.Index, 20)
+	seen := map[string]bool{}
+	for _, ts := range ct.B {
+		seen[ts.Term] = true
+	}
+	if !seen["bannon"] || !seen["pentagon"] {
+		t.Errorf("002's distinctive terms lack bannon or pentagon: %+v", ct.B)
+	}
+}
