@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -42,13 +43,30 @@ func decode(raw []byte) (string, string) {
 			return string(s), "windows-1252"
 		}
 	}
-	return string(bytes.ToValidUTF8(raw, []byte("\uFFFD"))), "utf-8 (invalid bytes replaced)"
+	return replaceInvalid(raw), "utf-8 (invalid bytes replaced)"
+}
+
+// replaceInvalid reads raw as UTF-8, turning each invalid byte into U+FFFD
+// (bytes.ToValidUTF8 would fold a run of them into one).
+func replaceInvalid(raw []byte) string {
+	var b strings.Builder
+	b.Grow(len(raw) + 16)
+	for len(raw) > 0 {
+		r, n := utf8.DecodeRune(raw)
+		if r == utf8.RuneError && n == 1 {
+			b.WriteRune(utf8.RuneError)
+		} else {
+			b.Write(raw[:n])
+		}
+		raw = raw[n:]
+	}
+	return b.String()
 }
 
 func decodeWith(enc encoding.Encoding, raw []byte) string {
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
-		return string(bytes.ToValidUTF8(raw, []byte("\uFFFD")))
+		return replaceInvalid(raw)
 	}
 	return string(out)
 }

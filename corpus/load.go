@@ -6,6 +6,7 @@ import (
 	"io"
 	"io/fs"
 	"path"
+	"path/filepath"
 	"runtime"
 	"sort"
 	"sync"
@@ -53,7 +54,7 @@ func Load(paths []string, opt Options) (*Corpus, error) {
 	c := build(readers, skipped, opt)
 	c.Roots = append([]string(nil), paths...)
 	if len(c.Docs) == 0 {
-		return c, &PathError{Path: joinPaths(paths), Reason: emptyReason(c)}
+		return c, &PathError{Path: joinPaths(paths), Reason: emptyReason(c), Err: ErrEmpty}
 	}
 	return c, nil
 }
@@ -164,7 +165,13 @@ func parseSource(s source) result {
 		return result{skip: &Skipped{Path: SanitizeName(s.display), Reason: "binary"}}
 	}
 	doc := Parse(s.display, raw)
-	doc.osPath = s.osPath
+	if s.osPath != "" {
+		// Two folders may both hold a.txt: the ID follows the real file.
+		doc.osPath = s.osPath
+		if abs, err := filepath.Abs(s.osPath); err == nil {
+			doc.ID = stableID(abs)
+		}
+	}
 	if len(doc.Paragraphs) == 0 {
 		return result{skip: &Skipped{Path: doc.Path, Reason: "empty"}}
 	}

@@ -29,6 +29,7 @@ type Model struct {
 	Docs []DocModel
 
 	postings [][]posting // term id → documents containing it, for Related
+	vocabState
 }
 
 // DocModel is the text model of one document.

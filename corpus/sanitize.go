@@ -140,6 +140,9 @@ func isInvisibleFormat(r rune) bool {
 		0xfeff, 0x180e, 0x2028, 0x2029, 0xfff9, 0xfffa, 0xfffb:
 		return true
 	}
+	if r >= 0x206a && r <= 0x206f { // deprecated invisible format controls
+		return true
+	}
 	// Tag characters are invisible and have been used to smuggle hidden
 	// ASCII text; the rare subdivision flags that use them lose their
 	// picture, which is the safer failure.

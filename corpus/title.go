@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"parallax/corpus/words"
+
 	"github.com/charmbracelet/x/ansi"
 )
 
@@ -35,7 +37,7 @@ func Title(paras []string, path string) string {
 	}
 	for _, p := range paras {
 		line := strings.TrimSpace(firstLine(p))
-		if line == "" || !hasLetter(line) {
+		if line == "" || !hasLetter(line) || isLabel(line) {
 			continue
 		}
 		if looksLikeHeadline(line) {
@@ -86,49 +88,28 @@ func cutSentence(line string, width int) string {
 		return line
 	}
 	cut := ansi.Truncate(line, width-1, "")
-	if i := strings.LastIndexByte(cut, ' '); i > width/2 {
+	endsOnWord := len(cut) < len(line) && line[len(cut)] == ' '
+	if i := strings.LastIndexByte(cut, ' '); i > width/2 && !endsOnWord {
 		cut = cut[:i]
 	}
 	return strings.TrimRightFunc(cut, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsPunct(r) }) + "…"
 }
 
-// sentenceEnd finds the end of the first sentence: a full stop, question
-// or exclamation mark followed by a space and a capital letter, skipping
-// initials and abbreviations such as "U.S." and "Mr.".
+// sentenceEnd is the byte offset where the first sentence of s ends, or
+// -1 when s is a single sentence. Boundaries come from words.Sentences
+// (UAX #29, not fooled by "U.S." or "Mr.").
 func sentenceEnd(s string) int {
-	for i := 0; i < len(s)-2; i++ {
-		c := s[i]
-		if c != '.' && c != '!' && c != '?' {
-			continue
-		}
-		if s[i+1] != ' ' {
-			continue
-		}
-		next, _ := utf8.DecodeRuneInString(s[i+2:])
-		if !unicode.IsUpper(next) && !strings.ContainsRune("\"“", next) {
-			continue
-		}
-		if c == '.' && isAbbreviation(s[:i]) {
-			continue
-		}
-		return i + 1
+	sents := words.Sentences(s)
+	if len(sents) < 2 {
+		return -1
 	}
-	return -1
+	return sents[0][1]
 }
 
-// isAbbreviation reports whether the word ending at the end of s is an
-// initial or a common abbreviation, after which a full stop does not end
-// a sentence.
-func isAbbreviation(s string) bool {
-	word := s[strings.LastIndexAny(s, " (")+1:]
-	if utf8.RuneCountInString(word) == 1 || strings.Contains(word, ".") {
-		return true // "J." or "U.S."
-	}
-	switch strings.ToLower(word) {
-	case "mr", "mrs", "ms", "dr", "prof", "st", "sen", "rep", "gov", "gen", "col", "lt", "sgt", "jr", "sr", "inc", "ltd", "co", "corp", "vs", "no", "fig", "vol", "approx":
-		return true
-	}
-	return false
+// isLabel reports whether a line is a short label such as "Last updated:"
+// or "Edited by:", which introduces something else and is never a title.
+func isLabel(line string) bool {
+	return strings.HasSuffix(line, ":") && ansi.StringWidth(line) <= 40
 }
 
 func hasLetter(s string) bool {

@@ -25,11 +25,15 @@ type candidate struct {
 type PathError struct {
 	Path   string
 	Reason string
+	Err    error // ErrEmpty when nothing could be loaded
 }
 
 func (e *PathError) Error() string {
 	return SanitizeName(e.Path) + ": " + SanitizeName(e.Reason)
 }
+
+// Unwrap lets errors.Is(err, ErrEmpty) recognise an empty corpus.
+func (e *PathError) Unwrap() error { return e.Err }
 
 // walk expands the command-line paths into the files to read and the files
 // skipped. Directories are walked recursively in sorted order; symbolic
@@ -37,16 +41,31 @@ func (e *PathError) Error() string {
 // (a directory already visited is not entered again, which stops loops).
 func walk(paths []string, maxSize int64) ([]candidate, []Skipped, error) {
 	w := &walker{maxSize: maxSize, visited: map[fileKey]string{}}
+	dirs := 0
+	for _, p := range paths {
+		if info, err := os.Stat(p); err == nil && info.IsDir() {
+			dirs++
+		}
+	}
 	for _, p := range paths {
 		info, err := os.Stat(p)
 		if err != nil {
 			return nil, nil, &PathError{Path: p, Reason: describe(err)}
 		}
-		if info.IsDir() {
-			w.dir(p, "", info)
+		if !info.IsDir() {
+			w.file(p, p, info)
 			continue
 		}
-		w.file(p, p, info)
+		// Paths are shown relative to their folder; with several
+		// folders, the folder's name leads so that two a.txt differ.
+		prefix := ""
+		if dirs > 1 {
+			prefix = filepath.Base(p)
+		}
+		first := len(w.found)
+		w.dir(p, prefix, info)
+		found := w.found[first:]
+		sort.SliceStable(found, func(i, j int) bool { return found[i].display < found[j].display })
 	}
 	return w.found, w.skipped, nil
 }

@@ -68,6 +68,6 @@ var abbreviations = map[string]bool{
 	"mr": true, "mrs": true, "ms": true, "dr": true, "prof": true, "st": true,
 	"sen": true, "rep": true, "gov": true, "gen": true, "col": true, "lt": true,
 	"sgt": true, "capt": true, "cllr": true, "jr": true, "sr": true, "rev": true,
-	"no": true, "vs": true, "fig": true, "vol": true, "approx": true, "inc": true,
+	"vs": true, "fig": true, "vol": true, "approx": true, "inc": true,
 	"ltd": true, "co": true, "corp": true, "dept": true, "est": true,
 }

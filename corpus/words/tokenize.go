@@ -139,7 +139,9 @@ func trimPossessive(text string, start, end int) int {
 	return end
 }
 
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 

@@ -1,0 +1,147 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+var hostileSeeds = []string{
+	"",
+	"Plain Headline Here\n\nBody text.",
+	"\x1b[31mred\x1b[0m\x1b[2J\x1b[H",
+	"\x1b]52;c;ZWNobyBoaQ==\x07",
+	"\x1b]8;;http://example.com\x1b\\link\x1b]8;;\x1b\\",
+	"\x1bP+q544e\x1b\\ \x1b_apc\x1b\\ \x9b31m \u009b31m \u0085",
+	"abc\u202edcba \u2066x\u2069 \u061c \u200b\u200d\u200e\ufeff",
+	"👩\u200d💻 a\u200db \u200d",
+	"line\r\nline\rline\n\r\n\r\r\n",
+	"caf\xe9 \x93q\x94 \x81 \xff\xfe",
+	"\xff\xfeH\x00i\x00",
+	"\t日本\tx\t\n# Title #\n",
+	"The U.S. Army. Mr. J. Smith went home. " + strings.Repeat("word ", 40),
+}
+
+// checkParagraphs is what every Normalize result must satisfy.
+func checkParagraphs(t *testing.T, paras []string) {
+	t.Helper()
+	for _, p := range paras {
+		checkSafe(t, "paragraph", p, "\n")
+		if strings.ContainsAny(p, "\r\t") {
+			t.Fatalf("paragraph holds CR or tab: %q", p)
+		}
+		if strings.TrimSpace(p) == "" {
+			t.Fatalf("blank paragraph %q", p)
+		}
+		for _, l := range strings.Split(p, "\n") {
+			if strings.TrimSpace(l) == "" {
+				t.Fatalf("paragraph holds a blank line: %q", p)
+			}
+		}
+	}
+}
+
+func FuzzNormalize(f *testing.F) {
+	for _, s := range hostileSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		paras := Normalize(s)
+		checkParagraphs(t, paras)
+		// Normalized text is a fixed point.
+		if again := Normalize(strings.Join(paras, "\n\n")); !slices.Equal(again, paras) {
+			t.Fatalf("Normalize not idempotent on %q:\n%q\n%q", s, paras, again)
+		}
+		text := SanitizeText(s)
+		checkSafe(t, "SanitizeText", text, "\n\t")
+		if SanitizeText(text) != text {
+			t.Fatalf("SanitizeText not idempotent on %q", s)
+		}
+	})
+}
+
+func FuzzSanitizeName(f *testing.F) {
+	for _, s := range hostileSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		name := SanitizeName(s)
+		if strings.ContainsAny(name, "\n\r\t") {
+			t.Fatalf("SanitizeName(%q) = %q spans lines", s, name)
+		}
+		checkSafe(t, "SanitizeName", name, "")
+		if utf8.ValidString(s) && s != "" && name == "" && strings.Trim(s, "\u00ad") != "" {
+			t.Fatalf("SanitizeName(%q) is empty", s)
+		}
+	})
+}
+
+func FuzzTitle(f *testing.F) {
+	for _, s := range hostileSeeds {
+		f.Add(s, "dir/name.txt")
+	}
+	f.Add("", "")
+	f.Add("123\n\n456", "evil\x1b[2J\n.txt")
+	f.Fuzz(func(t *testing.T, text, path string) {
+		paras := Normalize(text)
+		title := Title(paras, path)
+		if title == "" {
+			t.Fatalf("empty title for %q, %q", paras, path)
+		}
+		if strings.ContainsAny(title, "\n\r") {
+			t.Fatalf("title %q spans lines", title)
+		}
+		checkSafe(t, "title", title, "")
+	})
+}
+
+func FuzzParse(f *testing.F) {
+	for _, s := range hostileSeeds {
+		f.Add("a/b.txt", []byte(s))
+	}
+	u16 := []byte{0xfe, 0xff}
+	for _, r := range "Title\r\n\r\n\x1b[31mBody\u202e" {
+		u16 = binary.BigEndian.AppendUint16(u16, uint16(r))
+	}
+	f.Add("u16.txt", u16)
+	f.Add("evil\x1b]0;pwned\x07.txt", []byte("\xef\xbb\xbf\x1b]0;pwned\x07"))
+	f.Fuzz(func(t *testing.T, name string, raw []byte) {
+		doc := Parse(name, raw)
+		if doc.Encoding == "" || len(doc.ID) != 16 {
+			t.Fatalf("encoding %q id %q", doc.Encoding, doc.ID)
+		}
+		if doc.Title == "" || strings.ContainsAny(doc.Title, "\n\r") {
+			t.Fatalf("bad title %q", doc.Title)
+		}
+		checkSafe(t, "title", doc.Title, "")
+		checkSafe(t, "path", doc.Path, "")
+		texts := make([]string, len(doc.Paragraphs))
+		for i, p := range doc.Paragraphs {
+			texts[i] = p.Text
+		}
+		checkParagraphs(t, texts)
+		if w := countWords(texts); w != doc.Words {
+			t.Fatalf("Words = %d, paragraphs hold %d", doc.Words, w)
+		}
+		// Repeats: every folded paragraph has Total ≥ 3 equal copies, and
+		// occurrences count up from 1 in order.
+		seen := map[string]int{}
+		for _, p := range doc.Paragraphs {
+			if p.Repeat == nil {
+				continue
+			}
+			k := repeatKey(p.Text)
+			seen[k]++
+			if p.Repeat.Total < minRepeats || p.Repeat.Occurrence != seen[k] || p.Repeat.Occurrence > p.Repeat.Total {
+				t.Fatalf("bad repeat %+v for %q (occurrence %d seen)", *p.Repeat, p.Text, seen[k])
+			}
+		}
+		for _, p := range doc.Paragraphs {
+			if p.Repeat != nil && seen[repeatKey(p.Text)] != p.Repeat.Total {
+				t.Fatalf("repeat total %d, found %d", p.Repeat.Total, seen[repeatKey(p.Text)])
+			}
+		}
+	})
+}

@@ -1,0 +1,336 @@
+package corpus
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+)
+
+// writeTree creates files (path → content) under a fresh temporary dir.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return root
+}
+
+func docPaths(c *Corpus) []string {
+	var out []string
+	for _, d := range c.Docs {
+		out = append(out, filepath.ToSlash(d.Path))
+	}
+	return out
+}
+
+func skipReasons(c *Corpus) map[string]string {
+	out := map[string]string{}
+	for _, s := range c.Skipped {
+		out[filepath.ToSlash(s.Path)] = s.Reason
+	}
+	return out
+}
+
+func TestLoadTree(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"b/d/e.text":      "Deep Document Title\n\nText.",
+		"b/c.md":          "# Markdown Title\n\nText.",
+		"a.txt":           "Alpha Document Title\n\nText.",
+		"b/z.markdown":    "Zed Document Title",
+		"c.TXT":           "Upper Case Extension",
+		"image.png":       "Not Really A Picture",
+		"notes.doc":       "Word Document",
+		"noext":           "No Extension",
+		".git/config.txt": "Hidden Directory",
+		".hidden/x/y.md":  "Hidden Nested",
+		"b/.cache/z.txt":  "Hidden Nested Deeper",
+		"bin.txt":         "PK\x03\x04\x00\x00binary\x00stuff",
+		"empty.txt":       "",
+		"blank.md":        " \n\n\t\r\n   \n",
+		"latin1.txt":      "Caf\xe9 Society Opens\n\nText.",
+	})
+	var mu sync.Mutex
+	var progress []Progress
+	c, err := Load([]string{root}, Options{Progress: func(p Progress) {
+		mu.Lock()
+		progress = append(progress, p)
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatalf("Load: %v", err)
+	}
+	wantDocs := []string{"a.txt", "b/c.md", "b/d/e.text", "b/z.markdown", "c.TXT", "latin1.txt"}
+	if got := docPaths(c); !reflect.DeepEqual(got, wantDocs) {
+		t.Errorf("documents = %q, want %q", got, wantDocs)
+	}
+	wantTitles := []string{"Alpha Document Title", "Markdown Title", "Deep Document Title", "Zed Document Title", "Upper Case Extension", "Café Society Opens"}
+	for i, d := range c.Docs {
+		if d.Index != i {
+			t.Errorf("doc %q has Index %d, want %d", d.Path, d.Index, i)
+		}
+		if i < len(wantTitles) && d.Title != wantTitles[i] {
+			t.Errorf("doc %q title = %q, want %q", d.Path, d.Title, wantTitles[i])
+		}
+	}
+	wantSkipped := map[string]string{
+		"image.png": "unsupported extension",
+		"notes.doc": "unsupported extension",
+		"noext":     "unsupported extension",
+		"bin.txt":   "binary",
+		"empty.txt": "empty",
+		"blank.md":  "empty",
+	}
+	if got := skipReasons(c); !reflect.DeepEqual(got, wantSkipped) {
+		t.Errorf("skipped = %q, want %q", got, wantSkipped)
+	}
+	if !reflect.DeepEqual(c.Roots, []string{root}) {
+		t.Errorf("Roots = %q", c.Roots)
+	}
+	// Progress: one call per file read, ending at the total.
+	files := len(wantDocs) + 3 // plus bin.txt, empty.txt, blank.md
+	if len(progress) != files {
+		t.Errorf("progress called %d times, want %d", len(progress), files)
+	}
+	maxDone := 0
+	for _, p := range progress {
+		if p.Total != files {
+			t.Errorf("progress total = %d, want %d", p.Total, files)
+		}
+		maxDone = max(maxDone, p.Done)
+	}
+	if maxDone != files {
+		t.Errorf("progress reached %d, want %d", maxDone, files)
+	}
+}
+
+func TestLoadOrderStable(t *testing.T) {
+	files := map[string]string{}
+	for _, n := range []string{"m", "c", "x", "a", "q", "b", "k", "z", "d", "e", "f", "g"} {
+		files[n+"/"+n+".txt"] = "Document About " + strings.ToUpper(n)
+		files[n+".txt"] = "Top Level " + strings.ToUpper(n)
+	}
+	root := writeTree(t, files)
+	first, err := Load([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths := docPaths(first)
+	if len(paths) != len(files) {
+		t.Fatalf("loaded %d docs, want %d", len(paths), len(files))
+	}
+	// Sorted by path as a string: "a.txt" comes before "a/a.txt".
+	want := slices.Clone(paths)
+	slices.Sort(want)
+	if !reflect.DeepEqual(paths, want) {
+		t.Errorf("documents = %q, want %q", paths, want)
+	}
+	for range 5 {
+		again, err := Load([]string{root}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := docPaths(again); !reflect.DeepEqual(got, paths) {
+			t.Fatalf("order changed between loads: %q vs %q", got, paths)
+		}
+		for i := range again.Docs {
+			if again.Docs[i].ID != first.Docs[i].ID {
+				t.Fatalf("ID of %q changed", paths[i])
+			}
+		}
+	}
+}
+
+func TestLoadArgumentsInOrder(t *testing.T) {
+	root := writeTree(t, map[string]string{"z.txt": "Zed Title Here", "a/b.txt": "Bee Title Here", "a/a.txt": "Ay Title Here"})
+	c, err := Load([]string{filepath.Join(root, "z.txt"), filepath.Join(root, "a")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{filepath.ToSlash(filepath.Join(root, "z.txt")), "a.txt", "b.txt"}
+	if got := docPaths(c); !reflect.DeepEqual(got, want) {
+		t.Errorf("documents = %q, want %q (by argument, then path)", got, want)
+	}
+}
+
+func TestLoadNonexistent(t *testing.T) {
+	root := t.TempDir()
+	missing := filepath.Join(root, "no-such-dir")
+	c, err := Load([]string{root, missing}, Options{})
+	if c != nil {
+		t.Errorf("corpus = %+v, want nil", c)
+	}
+	var pe *PathError
+	if !errors.As(err, &pe) {
+		t.Fatalf("err = %T %v, want *PathError", err, err)
+	}
+	if pe.Path != missing {
+		t.Errorf("PathError.Path = %q, want %q", pe.Path, missing)
+	}
+	if !strings.Contains(err.Error(), missing) || !strings.Contains(err.Error(), "no such file or directory") {
+		t.Errorf("error %q does not name the path and the reason", err)
+	}
+}
+
+func TestLoadNothingLoadable(t *testing.T) {
+	t.Run("only skipped files", func(t *testing.T) {
+		root := writeTree(t, map[string]string{"a.png": "x", "b.txt": "", "c.md": "\x00\x01"})
+		c, err := Load([]string{root}, Options{})
+		var pe *PathError
+		if !errors.As(err, &pe) {
+			t.Fatalf("err = %T %v, want *PathError", err, err)
+		}
+		if pe.Path != root || !strings.Contains(pe.Reason, "3 files skipped") {
+			t.Errorf("err = %q, want the root and \"3 files skipped\"", err)
+		}
+		if c == nil || len(c.Docs) != 0 || len(c.Skipped) != 3 {
+			t.Errorf("corpus = %+v, want no docs and three skipped", c)
+		}
+	})
+	t.Run("empty directory", func(t *testing.T) {
+		root := t.TempDir()
+		_, err := Load([]string{root}, Options{})
+		if err == nil || !strings.Contains(err.Error(), "no loadable document") {
+			t.Fatalf("err = %v, want \"no loadable document\"", err)
+		}
+		// ErrEmpty is documented as "returned when no document could be loaded".
+		if !errors.Is(err, ErrEmpty) {
+			t.Errorf("Load of an empty directory returns %q, which is not errors.Is(err, ErrEmpty); only LoadFS returns ErrEmpty (PathError has no Unwrap)", err)
+		}
+	})
+}
+
+func TestLoadMaxFileSize(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"small.txt": "Small Title",                    // 11 bytes
+		"exact.txt": "Exact Size Title Here",          // 21 bytes
+		"big.txt":   strings.Repeat("Big Title ", 10), // 100 bytes
+	})
+	c, err := Load([]string{root}, Options{MaxFileSize: 21})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := docPaths(c), []string{"exact.txt", "small.txt"}; !reflect.DeepEqual(got, want) {
+		t.Errorf("documents = %q, want %q", got, want)
+	}
+	reason := skipReasons(c)["big.txt"]
+	if !strings.Contains(reason, "too large") || !strings.Contains(reason, "100 B") {
+		t.Errorf("big.txt reason = %q, want \"too large\" with its size", reason)
+	}
+	// Default limit: everything loads.
+	c, err = Load([]string{root}, Options{})
+	if err != nil || len(c.Docs) != 3 {
+		t.Errorf("default limit: %d docs, err %v", len(c.Docs), err)
+	}
+}
+
+// readFile enforces the limit on the bytes read, not on the size the file
+// system reports (files under /proc report 0).
+func TestReadFileLimit(t *testing.T) {
+	root := writeTree(t, map[string]string{"f.txt": "0123456789"})
+	p := filepath.Join(root, "f.txt")
+	if data, err := readFile(p, 10); err != nil || string(data) != "0123456789" {
+		t.Errorf("readFile(limit 10) = %q, %v", data, err)
+	}
+	if _, err := readFile(p, 9); err == nil || !strings.Contains(err.Error(), "too large") {
+		t.Errorf("readFile(limit 9) err = %v, want too large", err)
+	}
+	if _, err := readFile(root, 100); err == nil {
+		t.Error("readFile(directory) succeeded")
+	}
+}
+
+func TestLoadDuplicates(t *testing.T) {
+	root := writeTree(t, map[string]string{"a.txt": "Alpha Title Here", "sub/b.txt": "Beta Title Here"})
+	a := filepath.Join(root, "a.txt")
+	t.Run("same file twice", func(t *testing.T) {
+		c, err := Load([]string{a, a}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Docs) != 1 {
+			t.Errorf("loaded %d docs, want 1: %q", len(c.Docs), docPaths(c))
+		}
+		if len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Reason, "same file") {
+			t.Errorf("skipped = %v, want one \"same file\"", c.Skipped)
+		}
+	})
+	t.Run("same file by another spelling", func(t *testing.T) {
+		c, err := Load([]string{a, filepath.Join(root, "sub", "..", "a.txt")}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Docs) != 1 {
+			t.Errorf("loaded %d docs, want 1", len(c.Docs))
+		}
+	})
+	t.Run("directory and a file inside it", func(t *testing.T) {
+		c, err := Load([]string{root, a}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := docPaths(c), []string{"a.txt", "sub/b.txt"}; !reflect.DeepEqual(got, want) {
+			t.Errorf("documents = %q, want %q", got, want)
+		}
+	})
+	t.Run("same directory twice", func(t *testing.T) {
+		c, err := Load([]string{root, root}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Docs) != 2 {
+			t.Errorf("loaded %d docs, want 2", len(c.Docs))
+		}
+		if len(c.Skipped) != 1 || !strings.Contains(c.Skipped[0].Reason, "already visited") {
+			t.Errorf("skipped = %v", c.Skipped)
+		}
+	})
+}
+
+// Two arguments may hold files with the same relative path; they are
+// different documents and must not share an ID.
+func TestLoadUniqueIDs(t *testing.T) {
+	root := writeTree(t, map[string]string{"x/a.txt": "From X Folder", "y/a.txt": "From Y Folder"})
+	c, err := Load([]string{filepath.Join(root, "x"), filepath.Join(root, "y")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 2 {
+		t.Fatalf("loaded %d docs, want 2", len(c.Docs))
+	}
+	if c.Docs[0].ID == c.Docs[1].ID {
+		t.Errorf("documents %q (from %q) and %q (from %q) share ID %s: stableID hashes only the path relative to its argument",
+			c.Docs[0].Path, c.Docs[0].Title, c.Docs[1].Path, c.Docs[1].Title, c.Docs[0].ID)
+	}
+}
+
+func TestLoadFileArgumentWithBadExtension(t *testing.T) {
+	root := writeTree(t, map[string]string{"a.pdf": "x", "b.txt": "Bee Title Here"})
+	c, err := Load([]string{filepath.Join(root, "a.pdf"), filepath.Join(root, "b.txt")}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 1 || len(c.Skipped) != 1 || c.Skipped[0].Reason != "unsupported extension" {
+		t.Errorf("docs %q skipped %v", docPaths(c), c.Skipped)
+	}
+}
+
+func TestHumanBytes(t *testing.T) {
+	tests := map[int64]string{0: "0 B", 1023: "1023 B", 1024: "1.0 KiB", 1536: "1.5 KiB", 256 << 20: "256.0 MiB", 3 << 30: "3.0 GiB"}
+	for n, want := range tests {
+		if got := humanBytes(n); got != want {
+			t.Errorf("humanBytes(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
