@@ -43,7 +43,8 @@ func defaultKeyMap() ui.KeyMap {
 		Select:   b("enter", "choose", "enter"),
 		Cancel:   b("esc", "close / clear search", "esc"),
 
-		Help: b("?", "help", "?"),
-		Quit: b("q", "quit", "q", "ctrl+c"),
+		Skipped: b("S", "skipped files", "S"),
+		Help:    b("?", "help", "?"),
+		Quit:    b("q", "quit", "q", "ctrl+c"),
 	}
 }

@@ -29,6 +29,10 @@ type Document struct {
 	ID string
 	// Title is derived from the text (see title.go); never empty.
 	Title string
+	// TitleLine is the byte length of the first line of the first
+	// paragraph when that line is the title (the reader shows it in bold),
+	// and 0 otherwise.
+	TitleLine int
 	// Path is relative to the argument it was found under, sanitized.
 	Path string
 	// Paragraphs hold the normalized, sanitized text. A paragraph may

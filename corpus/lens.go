@@ -215,14 +215,18 @@ func (m *Model) Vocabulary() []VocabEntry {
 			}
 		}
 		var out []VocabEntry
+		covered := map[string]bool{} // words a name lens already matches
 		for n, a := range names {
 			out = append(out, VocabEntry{Label: n, Name: true, Mentions: a.mentions, Docs: a.docs})
+			covered[n] = true
+			covered[lastWord(n)] = true
 		}
 		sortVocab(out)
 		terms := make([]VocabEntry, 0, len(m.Vocab))
 		for id := range m.Vocab {
-			// "China" the name already covers "china" the term.
-			if a := names[capitalise(m.Surface[id])]; a != nil {
+			// The name "China" covers the term "china", and the name
+			// "Tomas Breck" (which matches "Breck" alone) the term "breck".
+			if covered[capitalise(m.Surface[id])] {
 				continue
 			}
 			terms = append(terms, VocabEntry{Label: m.Surface[id], Mentions: int(m.TermFreq[id]), Docs: int(m.DocFreq[id])})

@@ -127,7 +127,7 @@ func build(sources []source, skipped []Skipped, opt Options) *Corpus {
 				if i >= len(sources) {
 					return
 				}
-				results[i] = parseSource(sources[i])
+				results[i] = safeParse(sources[i])
 				if opt.Progress != nil {
 					if results[i].doc != nil {
 						bytes.Add(int64(results[i].doc.bytes))
@@ -153,6 +153,18 @@ func build(sources []source, skipped []Skipped, opt Options) *Corpus {
 	}
 	c.Model = buildModel(c.Docs, analyses)
 	return c
+}
+
+// safeParse parses one source, turning a panic on a hostile file into a
+// skip reason: one bad file must not take the reader (or the terminal it
+// set up) down with it.
+func safeParse(s source) (r result) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = result{skip: &Skipped{Path: SanitizeName(s.display), Reason: SanitizeName(fmt.Sprintf("internal error while reading: %v", p))}}
+		}
+	}()
+	return parseSource(s)
 }
 
 func parseSource(s source) result {
@@ -183,9 +195,11 @@ func parseSource(s source) result {
 func Parse(displayPath string, raw []byte) *Document {
 	text, enc := decode(raw)
 	texts := Normalize(text)
+	title := Title(texts, path.Base(displayPath))
 	return &Document{
 		ID:         stableID(displayPath),
-		Title:      Title(texts, path.Base(displayPath)),
+		Title:      title,
+		TitleLine:  titleLine(texts, title),
 		Path:       SanitizeName(displayPath),
 		Paragraphs: foldRepeats(texts),
 		Words:      countWords(texts),

@@ -115,3 +115,16 @@ func isLabel(line string) bool {
 func hasLetter(s string) bool {
 	return strings.IndexFunc(s, unicode.IsLetter) >= 0
 }
+
+// titleLine is the length of the first line of the text when it is the
+// title (possibly as a "# heading"), and 0 otherwise.
+func titleLine(paras []string, title string) int {
+	if len(paras) == 0 {
+		return 0
+	}
+	first := firstLine(paras[0])
+	if h, ok := markdownHeading(first); (ok && h == title) || strings.TrimSpace(first) == title {
+		return len(first)
+	}
+	return 0
+}

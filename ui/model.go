@@ -25,6 +25,7 @@ const (
 	modeRead    mode = iota
 	modePalette      // the document palette is open over the focused pane
 	modeLens         // the event lens chooser is open over the focused pane
+	modeSkipped      // the list of skipped files is open over the focused pane
 	modeSearch       // the search prompt is open in the footer
 	modeHelp         // the help overlay is open
 )
@@ -45,6 +46,7 @@ type Model struct {
 	mode    mode
 	palette picker
 	chooser picker // the event lens chooser
+	skipped picker // the files that were not loaded, with reasons
 	prompt  textinput.Model
 	help    help.Model
 
@@ -76,6 +78,7 @@ func New(c *corpus.Corpus, keys KeyMap) Model {
 	}
 	m.palette = newPicker("Open a document", "type part of a title or path")
 	m.chooser = newPicker("Event lens: show only the passages that mention…", "a name or a term")
+	m.skipped = newPicker("Files not loaded", "filter by path or reason")
 	m.prompt = textinput.New()
 	m.prompt.Prompt = "/"
 	m.prompt.Placeholder = "search this document"
@@ -95,6 +98,7 @@ func (m *Model) applyStyles(isDark bool) {
 	m.prompt.SetStyles(m.styles.textinput)
 	m.palette.input.SetStyles(m.styles.textinput)
 	m.chooser.input.SetStyles(m.styles.textinput)
+	m.skipped.input.SetStyles(m.styles.textinput)
 }
 
 // Update routes a message to whatever has the keyboard.
@@ -118,6 +122,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updatePalette(msg)
 		case modeLens:
 			return m.updateLens(msg)
+		case modeSkipped:
+			return m.updateSkipped(msg)
 		case modeSearch:
 			return m.updateSearch(msg)
 		}
@@ -129,6 +135,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updatePalette(msg)
 	case modeLens:
 		return m.updateLens(msg)
+	case modeSkipped:
+		return m.updateSkipped(msg)
 	case modeSearch:
 		return m.updateSearch(msg)
 	}
@@ -149,6 +157,7 @@ func (m *Model) relayout() {
 	r := m.layout.panes[m.focus]
 	m.palette.SetSize(r.w, r.h)
 	m.chooser.SetSize(r.w, r.h)
+	m.skipped.SetSize(r.w, r.h)
 	m.prompt.SetWidth(max(1, m.width-2))
 	m.help.SetWidth(m.width)
 }
@@ -190,6 +199,14 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.mode = modeLens
 		m.relayout()
 		return m, m.chooser.open(lensItems(m.corpus.Model, len(m.corpus.Docs)))
+	case key.Matches(msg, k.Skipped):
+		if len(m.corpus.Skipped) == 0 {
+			m.status = "every file found was loaded"
+			return m, nil
+		}
+		m.mode = modeSkipped
+		m.relayout()
+		return m, m.skipped.open(skippedItems(m.corpus.Skipped))
 	case key.Matches(msg, k.Back):
 		if !p.back() {
 			m.status = "no earlier document in this pane"
@@ -330,6 +347,23 @@ func (m Model) updateLens(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
+}
+
+// updateSkipped runs the skipped-files list: it only filters and closes.
+func (m Model) updateSkipped(msg tea.Msg) (tea.Model, tea.Cmd) {
+	outcome, cmd := m.skipped.Update(msg, &m.keys)
+	if outcome != pickStay {
+		m.mode = modeRead
+	}
+	return m, cmd
+}
+
+func skippedItems(skipped []corpus.Skipped) []pickItem {
+	items := make([]pickItem, len(skipped))
+	for i, s := range skipped {
+		items[i] = pickItem{Title: s.Path, Detail: s.Reason, MatchDetail: true}
+	}
+	return items
 }
 
 // setLens filters both panes to the passages that mention the lens.

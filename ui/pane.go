@@ -96,18 +96,26 @@ func (p *pane) pageUp()       { p.scroll(-max(1, p.bodyHeight()-1)) }
 func (p *pane) halfPageDown() { p.scroll(max(1, p.bodyHeight()/2)) }
 func (p *pane) halfPageUp()   { p.scroll(-max(1, p.bodyHeight()/2)) }
 
-// anchor is the reading position at the top of the view.
+// anchor is the reading position at the top of the view. The blank row
+// before a paragraph is anchored to that paragraph with offset -1.
 func (p *pane) anchor() anchor {
 	lines := p.layout().lines
 	if p.top >= len(lines) || p.top < 0 {
 		return anchor{}
 	}
 	l := lines[p.top]
+	if l.kind == lineBlank {
+		return anchor{para: l.para + 1, offset: -1}
+	}
 	return anchor{para: l.para, offset: l.start}
 }
 
 // moveTo puts the line holding the anchor at the top of the view.
 func (p *pane) moveTo(at anchor) {
+	if at.offset < 0 {
+		p.scrollTo(p.lineOf(at.para, 0) - 1)
+		return
+	}
 	p.scrollTo(p.lineOf(at.para, at.offset))
 }
 

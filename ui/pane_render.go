@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"parallax/corpus"
 	"parallax/corpus/words"
 
 	"charm.land/lipgloss/v2"
@@ -52,18 +51,10 @@ func (p *pane) header(st *styles, focused bool) string {
 	if p.doc == nil {
 		return style.Render(fit(marker+"(no document)", p.width))
 	}
-	var notes []string
-	if p.lens != nil {
-		notes = append(notes, p.lens.status())
+	pos := p.headerNotes(false)
+	if ansi.StringWidth(pos) > p.width/2 {
+		pos = p.headerNotes(true) // leave the title some room
 	}
-	if p.link != nil {
-		notes = append(notes, fmt.Sprintf("linked %.2f", p.link.score))
-	}
-	if p.search.active() {
-		notes = append(notes, p.search.status())
-	}
-	notes = append(notes, fmt.Sprintf("%d/%d %d%%", min(p.top+1, p.lineCount()), p.lineCount(), p.percent()))
-	pos := " " + strings.Join(notes, " · ") + " "
 	title := marker + p.doc.Title
 	path := "  " + p.doc.Path
 	room := p.width - ansi.StringWidth(pos)
@@ -81,6 +72,31 @@ func (p *pane) header(st *styles, focused bool) string {
 	return style.Render(fit(left, room) + pos)
 }
 
+// headerNotes is the right side of the header: lens, link, search and
+// position, in a long or a compact form.
+func (p *pane) headerNotes(compact bool) string {
+	var notes []string
+	if p.lens != nil {
+		if compact {
+			notes = append(notes, fmt.Sprintf("lens %q: %d", ansi.Truncate(p.lens.label, 12, "…"), len(p.lens.passages)))
+		} else {
+			notes = append(notes, p.lens.status())
+		}
+	}
+	if p.link != nil {
+		notes = append(notes, fmt.Sprintf("linked %.2f", p.link.score))
+	}
+	if p.search.active() {
+		notes = append(notes, p.search.status())
+	}
+	if compact {
+		notes = append(notes, fmt.Sprintf("%d%%", p.percent()))
+	} else {
+		notes = append(notes, fmt.Sprintf("%d/%d %d%%", min(p.top+1, p.lineCount()), p.lineCount(), p.percent()))
+	}
+	return " " + strings.Join(notes, " · ") + " "
+}
+
 func (p *pane) body(st *styles, marks *termMarks) []string {
 	h := p.bodyHeight()
 	rows := make([]string, 0, h)
@@ -95,7 +111,7 @@ func (p *pane) body(st *styles, marks *termMarks) []string {
 		return rows[:h]
 	}
 	w := p.layout()
-	if p.lens != nil && len(w.lines) == 0 {
+	if p.lens != nil && len(w.lines) == 0 && h > 0 {
 		rows = append(rows, fit("  "+st.dim.Render("no passage mentions "+p.lens.label), p.width))
 	}
 	for i := p.top; len(rows) < h; i++ {
@@ -132,20 +148,33 @@ func (p *pane) renderLine(st *styles, l line, marks *termMarks) string {
 		gutter = st.gutterLink.Render("┃") + " "
 	}
 
+	heading := p.lens == nil && l.para == 0 && l.start < doc.TitleLine
 	base := st.text
-	if p.lens == nil && l.para == 0 && l.start < headingEnd(doc) {
+	if heading {
 		base = st.heading
 	}
 	var b strings.Builder
+	b.WriteString(gutter)
 	runStart := 0
 	for i := 1; i <= len(text); i++ {
 		if i < len(text) && paints[i] == paints[runStart] {
 			continue
 		}
-		b.WriteString(st.paintStyle(paints[runStart], base).Render(text[runStart:i]))
+		if paints[runStart] == paintNone && !heading {
+			b.WriteString(text[runStart:i]) // plain text needs no styling
+		} else {
+			b.WriteString(st.paintStyle(paints[runStart], base).Render(text[runStart:i]))
+		}
 		runStart = i
 	}
-	return fit(gutter+ansi.Truncate(b.String(), tw, ""), p.width)
+	// Wrapping guarantees the text fits; measure the plain text (cheaper
+	// than the styled line) to pad it, and cut only if that ever failed.
+	textWidth := ansi.StringWidth(text)
+	if textWidth > tw || gutterWidth+textWidth > p.width {
+		return fit(gutter+ansi.Truncate(b.String()[len(gutter):], tw, ""), p.width)
+	}
+	b.WriteString(strings.Repeat(" ", p.width-gutterWidth-textWidth))
+	return b.String()
 }
 
 // paints decides the style of every byte of a line's text from the search
@@ -197,19 +226,6 @@ func (st *styles) paintStyle(v paint, base lipgloss.Style) lipgloss.Style {
 		return st.currentMatch
 	}
 	return base
-}
-
-// headingEnd is the byte length of the document's first line when that line
-// is its title (so it can be shown in bold), and 0 otherwise.
-func headingEnd(d *corpus.Document) int {
-	if len(d.Paragraphs) == 0 {
-		return 0
-	}
-	first, _, _ := strings.Cut(d.Paragraphs[0].Text, "\n")
-	if strings.TrimSpace(strings.Trim(first, "# ")) != d.Title {
-		return 0
-	}
-	return len(first)
 }
 
 // fit cuts s to width cells and pads it with spaces to exactly width.

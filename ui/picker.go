@@ -188,7 +188,7 @@ func (p *picker) View(st *styles) string {
 	}
 	count := fmt.Sprintf("%d/%d ", len(p.results), len(p.items))
 	rows := []string{
-		st.paletteTitle.Render(fit(" "+p.title, max(0, p.width-ansi.StringWidth(count)))) + st.paletteMeta.Render(fit(count, min(p.width, ansi.StringWidth(count)))),
+		st.paletteTitle.Render(fit(" "+ansi.Truncate(p.title, max(0, p.width-ansi.StringWidth(count)-2), "…"), max(0, p.width-ansi.StringWidth(count)))) + st.paletteMeta.Render(fit(count, min(p.width, ansi.StringWidth(count)))),
 		fit(p.input.View(), p.width),
 		st.divider.Render(strings.Repeat("─", p.width)),
 	}
@@ -231,7 +231,7 @@ func (p *picker) renderResult(st *styles, r pickResult, selected bool) []string 
 		extra = meta.Render(" · " + it.Meta)
 	}
 	row := func(s string) string {
-		s = base.Render(marker) + ansi.Truncate(s, max(0, p.width-ansi.StringWidth(marker)), "…")
+		s = ansi.Truncate(base.Render(marker)+ansi.Truncate(s, max(0, p.width-ansi.StringWidth(marker)), "…"), p.width, "")
 		marker = "  "
 		return s + base.Render(strings.Repeat(" ", max(0, p.width-ansi.StringWidth(s))))
 	}

@@ -56,18 +56,18 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 	if len(names) == 1 {
 		names = append(names, st.dim.Render("none found"))
 	}
-	var rows []string
+	rows := make([]string, height)
 	if width >= 40 {
 		colW := (width - 3) / 2
-		for i := 0; i < height; i++ {
-			rows = append(rows, " "+fit(cell(distinct, i), colW)+" "+fit(cell(names, i), width-colW-2))
+		for i := range rows {
+			rows[i] = " " + fit(cell(distinct, i), colW) + " " + fit(cell(names, i), width-colW-2)
 		}
 		return rows
 	}
 	half := max(1, height/2)
 	list := append(distinct[:min(len(distinct), height-half)], names...)
-	for i := 0; i < height; i++ {
-		rows = append(rows, " "+fit(cell(list, i), max(0, width-1)))
+	for i := range rows {
+		rows[i] = fit(" "+cell(list, i), width)
 	}
 	return rows
 }

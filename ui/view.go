@@ -63,6 +63,8 @@ func (m Model) paneView(i int) string {
 			return m.palette.View(&m.styles)
 		case modeLens:
 			return m.chooser.View(&m.styles)
+		case modeSkipped:
+			return m.skipped.View(&m.styles)
 		}
 	}
 	var marks *termMarks
@@ -91,7 +93,7 @@ func (m Model) footer() string {
 			notes = append(notes, fmt.Sprintf("pane %d/2 (tab: other)", m.focus+1))
 		}
 		if n := len(m.corpus.Skipped); n > 0 {
-			notes = append(notes, fmt.Sprintf("%d skipped", n))
+			notes = append(notes, fmt.Sprintf("%d skipped (S)", n))
 		}
 		left = strings.Join(notes, " · ")
 	}

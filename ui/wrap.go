@@ -74,62 +74,99 @@ func (w *wrapped) gap(para int) {
 	}
 }
 
-// wrapLine word-wraps one line of text (no newlines) with ansi.Wrap and
-// returns the byte range of each resulting row in the original text.
+// wrapLine word-wraps one line of text (no newlines) to width cells and
+// returns the byte range of each row in the text. Rows break after a run
+// of spaces or after a hyphen; a word wider than the row is cut by width.
+// The spaces at a break are dropped (the first row keeps its indentation).
 //
-// ansi.Wrap only ever inserts line breaks and drops the white space at a
-// break, so each output row is found again in the input by skipping the
-// dropped white space. If that ever failed, the rest of the text is cut
-// into rows by width so that nothing is lost.
+// This is written here rather than taken from ansi.Wrap because
+// ansi.Wrap (x/ansi v0.11) returns rows wider than the limit at hyphens
+// and wide characters, and says nothing of where each row came from; the
+// widths of graphemes still come from x/ansi. It runs in one pass, so a
+// 1 MB line costs the same per byte as a short one.
 func wrapLine(text string, width int) [][2]int {
-	if text == "" {
-		return [][2]int{{0, 0}}
-	}
-	if ansi.StringWidth(text) <= width {
-		return [][2]int{{0, len(text)}}
-	}
-	rows := strings.Split(ansi.Wrap(text, width, ""), "\n")
-	out := make([][2]int, 0, len(rows))
-	pos := 0
-	for _, row := range rows {
-		for !strings.HasPrefix(text[pos:], row) && pos < len(text) {
-			r, n := utf8.DecodeRuneInString(text[pos:])
-			if !unicode.IsSpace(r) {
-				break
+	width = max(1, width)
+	var (
+		out       [][2]int
+		start     = 0  // where the current row begins
+		rowWidth  = 0  // its width so far
+		breakAt   = -1 // where it may end, at the last break opportunity
+		resume    = 0  // where the next row begins after breaking there
+		sinceBrk  = 0  // width of the text between resume and here
+		prevSpace = false
+	)
+	for i := 0; i < len(text); {
+		g, gw := grapheme(text[i:])
+		n := len(g)
+		if isBreakSpace(g) {
+			if rowWidth == 0 && len(out) > 0 {
+				start = i + n // drop spaces at the start of a wrapped row
+				i += n
+				continue
 			}
-			pos += n
-		}
-		if !strings.HasPrefix(text[pos:], row) {
-			return append(out, hardRows(text, pos, width)...)
-		}
-		if row == "" {
+			if !prevSpace {
+				breakAt = i
+			}
+			if rowWidth+gw > width {
+				// The space would overflow: end the row before its run
+				// of spaces; the rest of the run is dropped.
+				out = append(out, [2]int{start, breakAt})
+				start, rowWidth, breakAt, prevSpace = i+n, 0, -1, false
+				i += n
+				continue
+			}
+			resume, sinceBrk, prevSpace = i+n, 0, true
+			rowWidth += gw
+			i += n
 			continue
 		}
-		out = append(out, [2]int{pos, pos + len(row)})
-		pos += len(row)
-	}
-	if len(out) == 0 {
-		out = append(out, [2]int{0, 0})
-	}
-	return out
-}
-
-// hardRows cuts text[pos:] into rows of at most width cells.
-func hardRows(text string, pos, width int) [][2]int {
-	var out [][2]int
-	for pos < len(text) {
-		row := ansi.Truncate(text[pos:], width, "")
-		if row == "" { // a single grapheme wider than the row
-			_, n := firstGrapheme(text[pos:])
-			row = text[pos : pos+n]
+		prevSpace = false
+		if rowWidth+gw > width && rowWidth > 0 {
+			if breakAt > start {
+				out = append(out, [2]int{start, breakAt})
+				start, rowWidth = resume, sinceBrk
+			} else {
+				out = append(out, [2]int{start, i})
+				start, rowWidth, sinceBrk = i, 0, 0
+			}
+			breakAt = -1
+			if rowWidth+gw > width && rowWidth > 0 { // the carried-over part is full too
+				out = append(out, [2]int{start, i})
+				start, rowWidth, sinceBrk = i, 0, 0
+			}
 		}
-		out = append(out, [2]int{pos, pos + len(row)})
-		pos += len(row)
+		rowWidth += gw
+		sinceBrk += gw
+		i += n
+		if g == "-" || g == "‐" || g == "–" || g == "—" {
+			breakAt, resume, sinceBrk = i, i, 0
+		}
+	}
+	end := len(text)
+	if prevSpace && breakAt >= start {
+		end = breakAt // trailing spaces are not shown
+	}
+	if end > start || len(out) == 0 {
+		out = append(out, [2]int{start, end})
 	}
 	return out
 }
 
-func firstGrapheme(s string) (string, int) {
-	g, _ := ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
-	return g, len(g)
+// grapheme returns the first grapheme cluster of s and its width in cells,
+// with a fast path for plain ASCII.
+func grapheme(s string) (string, int) {
+	if c := s[0]; c >= 0x20 && c < 0x7f && (len(s) == 1 || s[1] < 0x80) {
+		return s[:1], 1
+	}
+	return ansi.FirstGraphemeCluster(s, ansi.GraphemeWidth)
+}
+
+// isBreakSpace reports whether a grapheme is a space a line may break at
+// (not a no-break space).
+func isBreakSpace(g string) bool {
+	if g == " " {
+		return true
+	}
+	r, n := utf8.DecodeRuneInString(g)
+	return n == len(g) && unicode.IsSpace(r) && r != '\u00a0' && r != '\u202f' && r != '\u2007'
 }
