@@ -14,7 +14,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
+	"sync/atomic"
+	"time"
 
 	"parallax/corpus"
 	"parallax/corpus/sample"
@@ -89,6 +92,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "parallax", version)
 		return 0
 	}
+	if opts.command == "" {
+		return openReader(opts, stderr)
+	}
 	c, err := load(opts)
 	if err != nil {
 		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
@@ -102,7 +108,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "align", "terms":
 		return compare(c, opts, stdout, stderr)
 	}
-	return read(c, stderr)
+	return 2
 }
 
 // parseArgs recognises a subcommand only as the first argument (so ./list
@@ -181,22 +187,106 @@ func parseSize(s string) (int64, error) {
 }
 
 func load(opts options) (*corpus.Corpus, error) {
+	plan, err := walk(opts)
+	if err != nil {
+		return nil, err
+	}
+	limitMemory(plan.Bytes)
+	return plan.Load(corpus.Options{MaxFileSize: opts.maxFileSize})
+}
+
+// walk finds the files to load: the sample corpus with no path; with
+// --corpus, that folder and then the two files (found in it, or loaded
+// beside it).
+func walk(opts options) (*corpus.Plan, error) {
 	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
 	switch {
 	case opts.corpusDir != "":
-		// The two files are looked up in the corpus; when they are
-		// outside it they are loaded beside it.
-		return corpus.Load(append([]string{opts.corpusDir}, opts.paths...), lo)
+		return corpus.Walk(append([]string{opts.corpusDir}, opts.paths...), lo)
 	case len(opts.paths) == 0:
-		return corpus.LoadFS(sample.FS, lo)
+		return corpus.WalkFS(sample.FS)
 	}
-	return corpus.Load(opts.paths, lo)
+	return corpus.Walk(opts.paths, lo)
 }
 
-// read runs the interactive reader.
-func read(c *corpus.Corpus, stderr io.Writer) int {
-	p := tea.NewProgram(ui.New(c, defaultKeyMap()))
-	if _, err := p.Run(); err != nil {
+// limitMemory keeps the heap of a large corpus within about 2.5 times its
+// size: the Go collector runs more often near the limit instead of letting
+// the heap double between collections.
+func limitMemory(corpusBytes int64) {
+	if corpusBytes > 32<<20 {
+		debug.SetMemoryLimit(corpusBytes*12/5 + 40<<20)
+	}
+}
+
+// backgroundBytes is the corpus size above which the reader opens on the
+// first document and loads the rest in the background; smaller corpora
+// load in well under 100 ms and open whole.
+const backgroundBytes = 8 << 20
+
+// openReader starts the interactive reader.
+func openReader(opts options, stderr io.Writer) int {
+	plan, err := walk(opts)
+	if err == nil && plan.Files() == 0 {
+		_, err = plan.First()
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
+		return 1
+	}
+	limitMemory(plan.Bytes)
+	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
+	if plan.Bytes < backgroundBytes {
+		c, err := plan.Load(lo)
+		if err != nil {
+			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
+			return 1
+		}
+		return read(ui.New(c, defaultKeyMap()), stderr)
+	}
+	first, err := plan.First()
+	if err != nil {
+		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
+		return 1
+	}
+	ch := make(chan tea.Msg, 64)
+	go loadInBackground(plan, lo, ch)
+	initial := &corpus.Corpus{Docs: []*corpus.Document{first}, Skipped: plan.Skipped, Roots: plan.Roots}
+	return read(ui.New(initial, defaultKeyMap(), ui.Loading(ch, plan.Files(), plan.Bytes)), stderr)
+}
+
+// loadInBackground loads the plan and reports to the reader: progress at
+// most every 50 ms (never blocking the workers), then the corpus. A panic
+// here becomes an error the reader shows after restoring the terminal.
+func loadInBackground(plan *corpus.Plan, lo corpus.Options, ch chan<- tea.Msg) {
+	defer func() {
+		if r := recover(); r != nil {
+			ch <- ui.LoadDoneMsg{Err: fmt.Errorf("internal error while loading: %v", r)}
+		}
+	}()
+	var last atomic.Int64
+	lo.Progress = func(p corpus.Progress) {
+		now := time.Now().UnixNano()
+		if prev := last.Load(); now-prev < int64(50*time.Millisecond) || !last.CompareAndSwap(prev, now) {
+			return
+		}
+		select {
+		case ch <- ui.LoadProgressMsg{Done: p.Done, Total: p.Total, Bytes: p.Bytes, TotalBytes: plan.Bytes}:
+		default: // the reader is busy; the next report will do
+		}
+	}
+	c, err := plan.Load(lo)
+	ch <- ui.LoadDoneMsg{Corpus: c, Err: err}
+}
+
+// read runs the interactive reader until it quits.
+func read(m ui.Model, stderr io.Writer) int {
+	final, err := tea.NewProgram(m).Run()
+	if err == nil {
+		if fm, ok := final.(ui.Model); ok {
+			err = fm.Err()
+		}
+	}
+	if err != nil {
 		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 		return 1
 	}

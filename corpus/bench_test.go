@@ -160,8 +160,8 @@ func BenchmarkAlignParagraph(b *testing.B) {
 		src = c.Docs[1]
 	}
 	var queries []int
-	for p, v := range c.Model.Docs[src.Index].Paras {
-		if v.Len() > 0 {
+	for p, v := range c.Model.Docs[src.Index].paras {
+		if len(v) > 0 {
 			queries = append(queries, p)
 		}
 	}
@@ -207,7 +207,7 @@ func BenchmarkContrast1MB(b *testing.B) {
 	if len(ct.Shared) == 0 {
 		b.Fatal("two articles of one event share no term")
 	}
-	b.ReportMetric(float64(c.Model.Docs[a.Index].Counts.Len()+c.Model.Docs[o.Index].Counts.Len()), "terms")
+	b.ReportMetric(float64(len(c.Model.Docs[a.Index].Counts)+len(c.Model.Docs[o.Index].Counts)), "terms")
 }
 
 // BenchmarkRelated10k ranks the documents related to one document in the

@@ -24,18 +24,36 @@ type Match struct {
 // still returned so callers can show its score.
 func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 	best.Para = -1
-	if para < 0 || para >= len(m.Docs[a].Paras) {
+	da, db := &m.Docs[a], &m.Docs[b]
+	if para < 0 || para >= len(da.paras) || len(da.paras[para]) == 0 || da.paraNorms[para] == 0 {
 		return best, false
 	}
-	q := m.Docs[a].Paras[para]
-	if q.Len() == 0 {
-		return best, false
+	// The query's weights are scattered into a dense array by term; each
+	// candidate paragraph is then one pass over its packed counts.
+	qp := m.scratch.Get().(*[]float32)
+	q := *qp
+	defer func() {
+		for i := range da.paras[para] {
+			id, _ := da.paras[para].at(i)
+			q[id] = 0
+		}
+		m.scratch.Put(qp)
+	}()
+	for i := range da.paras[para] {
+		id, c := da.paras[para].at(i)
+		q[id] = sublinear[c] * m.paraIDF[id] / da.paraNorms[para]
 	}
-	for i, v := range m.Docs[b].Paras {
-		if v.Len() == 0 {
+	for i, v := range db.paras {
+		if len(v) == 0 || db.paraNorms[i] == 0 {
 			continue
 		}
-		if s := Dot(q, v); s > best.Score {
+		var dot float32
+		for _, e := range v {
+			if w := q[e>>8]; w != 0 {
+				dot += w * sublinear[e&0xff] * m.paraIDF[e>>8]
+			}
+		}
+		if s := float64(dot / db.paraNorms[i]); s > best.Score {
 			best = Match{Para: i, Score: s}
 		}
 	}
@@ -48,52 +66,66 @@ type Related struct {
 	Score float64
 }
 
-// relatedQueryTerms is how many of a document's heaviest terms are used to
-// find candidates through the inverted index; candidates are then scored
-// with the full cosine.
-const relatedQueryTerms = 64
-
 // relatedCandidates is how many candidates get the full cosine.
 const relatedCandidates = 200
 
 // Related ranks the other documents by the cosine of their TF-IDF vectors
 // (document IDF) with document d's, most similar first, at most k of them
-// (all when k <= 0). Documents with nothing in common are left out.
+// (all candidates when k <= 0). Candidates are the documents whose
+// heaviest terms overlap d's heaviest terms (an inverted index over each
+// document's 64 heaviest terms); the best of them are then scored with the
+// full cosine. Documents with nothing in common are left out.
 func (m *Model) Related(d, k int) []Related {
-	q := m.Docs[d].Vec
-	// Accumulate partial scores over the heaviest query terms.
-	order := make([]int, q.Len())
-	for i := range order {
-		order[i] = i
-	}
-	sort.Slice(order, func(i, j int) bool { return q.W[order[i]] > q.W[order[j]] })
-	if len(order) > relatedQueryTerms {
-		order = order[:relatedQueryTerms]
-	}
-	partial := map[int32]float64{}
-	for _, i := range order {
-		for _, p := range m.postings[q.IDs[i]] {
+	dm := &m.Docs[d]
+	partial := map[int32]float32{}
+	for _, i := range m.heaviest(dm, heavyTerms) {
+		w := m.docWeight(dm, i)
+		for _, p := range m.postings[dm.Terms[i]] {
 			if int(p.doc) != d {
-				partial[p.doc] += float64(q.W[i]) * float64(p.w)
+				partial[p.doc] += w * p.w
 			}
 		}
 	}
 	cands := make([]Related, 0, len(partial))
 	for doc, s := range partial {
-		cands = append(cands, Related{Doc: int(doc), Score: s})
+		cands = append(cands, Related{Doc: int(doc), Score: float64(s)})
 	}
 	sortRelated(cands)
 	if len(cands) > relatedCandidates {
 		cands = cands[:relatedCandidates]
 	}
 	for i := range cands {
-		cands[i].Score = Dot(q, m.Docs[cands[i].Doc].Vec)
+		cands[i].Score = m.docCosine(d, cands[i].Doc)
 	}
 	sortRelated(cands)
 	if k > 0 && len(cands) > k {
 		cands = cands[:k]
 	}
 	return cands
+}
+
+// docCosine is the cosine of two documents' TF-IDF vectors.
+func (m *Model) docCosine(a, b int) float64 {
+	da, db := &m.Docs[a], &m.Docs[b]
+	if da.norm == 0 || db.norm == 0 {
+		return 0
+	}
+	var s float64
+	i, j := 0, 0
+	for i < len(da.Terms) && j < len(db.Terms) {
+		switch {
+		case da.Terms[i] < db.Terms[j]:
+			i++
+		case da.Terms[i] > db.Terms[j]:
+			j++
+		default:
+			idf := float64(m.docIDF[da.Terms[i]])
+			s += float64(tfWeight(da.Counts[i])) * float64(tfWeight(db.Counts[j])) * idf * idf
+			i++
+			j++
+		}
+	}
+	return s / float64(da.norm*db.norm)
 }
 
 func sortRelated(r []Related) {
@@ -144,22 +176,22 @@ const zDistinctive = 1.0
 // used by both and not distinctive are shared, ranked by the smaller of
 // their two rates times their document IDF. At most k of each are kept.
 func (m *Model) Contrast(a, b, k int) Contrast {
-	ca, cb := m.Docs[a].Counts, m.Docs[b].Counts
-	na, nb := float64(m.Docs[a].Tokens), float64(m.Docs[b].Tokens)
+	da, db := &m.Docs[a], &m.Docs[b]
+	na, nb := float64(da.Tokens), float64(db.Tokens)
 	var out Contrast
 	i, j := 0, 0
-	for i < ca.Len() || j < cb.Len() {
+	for i < len(da.Terms) || j < len(db.Terms) {
 		var id int32
 		var ya, yb float64
 		switch {
-		case j >= cb.Len() || (i < ca.Len() && ca.IDs[i] < cb.IDs[j]):
-			id, ya = ca.IDs[i], float64(ca.W[i])
+		case j >= len(db.Terms) || (i < len(da.Terms) && da.Terms[i] < db.Terms[j]):
+			id, ya = da.Terms[i], float64(da.Counts[i])
 			i++
-		case i >= ca.Len() || cb.IDs[j] < ca.IDs[i]:
-			id, yb = cb.IDs[j], float64(cb.W[j])
+		case i >= len(da.Terms) || db.Terms[j] < da.Terms[i]:
+			id, yb = db.Terms[j], float64(db.Counts[j])
 			j++
 		default:
-			id, ya, yb = ca.IDs[i], float64(ca.W[i]), float64(cb.W[j])
+			id, ya, yb = da.Terms[i], float64(da.Counts[i]), float64(db.Counts[j])
 			i++
 			j++
 		}
@@ -172,7 +204,7 @@ func (m *Model) Contrast(a, b, k int) Contrast {
 			ts.Score = -z
 			out.B = append(out.B, ts)
 		case ya > 0 && yb > 0:
-			ts.Score = math.Min(ya/na, yb/nb) * m.docIDF(id) * 1000
+			ts.Score = math.Min(ya/na, yb/nb) * float64(m.docIDF[id]) * 1000
 			out.Shared = append(out.Shared, ts)
 		}
 	}

@@ -127,7 +127,7 @@ func FuzzParse(f *testing.F) {
 		}
 		// Repeats: every folded paragraph has Total ≥ 3 equal copies, and
 		// occurrences count up from 1 in order.
-		seen := map[string]int{}
+		seen := map[uint64]int{}
 		for _, p := range doc.Paragraphs {
 			if p.Repeat == nil {
 				continue

@@ -37,55 +37,164 @@ type Progress struct {
 // ErrEmpty is returned when no document could be loaded.
 var ErrEmpty = errors.New("no loadable document")
 
-// Load reads every text file under the given paths into memory. A path
-// that does not exist is an error (a *PathError); files that cannot be
-// read are skipped and listed in Corpus.Skipped. Documents are ordered by
-// argument, then by path within it, whatever order the workers finish in.
-func Load(paths []string, opt Options) (*Corpus, error) {
+// Plan is what a walk of the command-line paths found: the files to read,
+// in order, and the files already skipped. Loading happens in two steps so
+// that a reader can show the first document (First) while the rest loads
+// and is indexed (Load).
+type Plan struct {
+	Roots   []string
+	Skipped []Skipped
+	// Bytes is the total size of the files to read.
+	Bytes int64
+
+	sources []source
+	vocab   *vocab
+	first   []result // what First read: skipped files, then one document
+	errPath string   // named in the error when nothing loads
+}
+
+// Walk finds the files under the given paths. A path that does not exist
+// is an error (a *PathError); nothing is read yet.
+func Walk(paths []string, opt Options) (*Plan, error) {
 	maxSize := opt.maxSize()
 	found, skipped, err := walk(paths, maxSize)
 	if err != nil {
 		return nil, err
 	}
-	readers := make([]source, len(found))
-	for i, c := range found {
-		readers[i] = source{display: c.display, osPath: c.osPath, read: func() ([]byte, error) { return readFile(c.osPath, maxSize) }}
+	p := &Plan{Roots: append([]string(nil), paths...), Skipped: skipped, vocab: newVocab(), errPath: joinPaths(paths)}
+	for _, c := range found {
+		p.sources = append(p.sources, source{display: c.display, osPath: c.osPath, read: func() ([]byte, error) { return readFile(c.osPath, maxSize) }})
+		p.Bytes += c.size
 	}
-	c := build(readers, skipped, opt)
-	c.Roots = append([]string(nil), paths...)
-	if len(c.Docs) == 0 {
-		return c, &PathError{Path: joinPaths(paths), Reason: emptyReason(c), Err: ErrEmpty}
-	}
-	return c, nil
+	return p, nil
 }
 
-// LoadFS reads every text file in a file system, such as the embedded
-// sample corpus.
-func LoadFS(fsys fs.FS, opt Options) (*Corpus, error) {
-	var (
-		readers []source
-		skipped []Skipped
-	)
-	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+// WalkFS lists the text files of a file system, such as the embedded
+// sample corpus, in path order.
+func WalkFS(fsys fs.FS) (*Plan, error) {
+	p := &Plan{vocab: newVocab(), errPath: "embedded corpus"}
+	err := fs.WalkDir(fsys, ".", func(name string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
 		}
-		if !hasTextExtension(p) {
-			skipped = append(skipped, Skipped{Path: SanitizeName(p), Reason: "unsupported extension"})
+		if !hasTextExtension(name) {
+			p.Skipped = append(p.Skipped, Skipped{Path: SanitizeName(name), Reason: "unsupported extension"})
 			return nil
 		}
-		readers = append(readers, source{display: p, read: func() ([]byte, error) { return fs.ReadFile(fsys, p) }})
+		if info, err := d.Info(); err == nil {
+			p.Bytes += info.Size()
+		}
+		p.sources = append(p.sources, source{display: name, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }})
 		return nil
 	})
+	sort.Slice(p.sources, func(i, j int) bool { return p.sources[i].display < p.sources[j].display })
+	return p, err
+}
+
+// Files is the number of files the plan will read.
+func (p *Plan) Files() int { return len(p.sources) }
+
+// First reads files in order until one loads, and returns it: the
+// document a reader can show at once. It returns an error (wrapping
+// ErrEmpty) when no file of the plan loads. Load reuses its work.
+func (p *Plan) First() (*Document, error) {
+	t := newTermizer(p.vocab)
+	for len(p.first) < len(p.sources) {
+		r := safeParse(p.sources[len(p.first)], t)
+		p.first = append(p.first, r)
+		if r.doc != nil {
+			return r.doc, nil
+		}
+	}
+	return nil, p.emptyError(p.Skipped, p.first)
+}
+
+// Load reads every file of the plan into memory on a bounded pool of
+// workers, one per processor, and builds the text model. Files that
+// cannot be read are skipped and listed in Corpus.Skipped. Documents keep
+// the plan's order whatever order the workers finish in.
+func (p *Plan) Load(opt Options) (*Corpus, error) {
+	results := make([]result, len(p.sources))
+	copy(results, p.first)
+	var (
+		next  atomic.Int64
+		done  atomic.Int64
+		bytes atomic.Int64
+		wg    sync.WaitGroup
+	)
+	next.Store(int64(len(p.first)))
+	done.Store(int64(len(p.first)))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
+	for range workers {
+		wg.Go(func() {
+			terms := newTermizer(p.vocab) // one per worker: its cache needs no lock
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(results) {
+					return
+				}
+				results[i] = safeParse(p.sources[i], terms)
+				if opt.Progress != nil {
+					if results[i].doc != nil {
+						bytes.Add(int64(results[i].doc.bytes))
+					}
+					opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
+				}
+			}
+		})
+	}
+	wg.Wait()
+
+	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
+	var analyses []*analysis
+	for _, r := range results {
+		switch {
+		case r.doc != nil:
+			r.doc.Index = len(c.Docs)
+			c.Docs = append(c.Docs, r.doc)
+			analyses = append(analyses, r.analysis)
+		case r.skip != nil:
+			c.Skipped = append(c.Skipped, *r.skip)
+		}
+	}
+	if len(c.Docs) == 0 {
+		return c, p.emptyError(c.Skipped, nil)
+	}
+	c.Model = buildModel(c.Docs, analyses, p.vocab)
+	return c, nil
+}
+
+func (p *Plan) emptyError(skipped []Skipped, more []result) error {
+	n := len(skipped)
+	for _, r := range more {
+		if r.skip != nil {
+			n++
+		}
+	}
+	reason := "no loadable document (no .txt, .text, .md or .markdown files)"
+	if n > 0 {
+		reason = fmt.Sprintf("no loadable document (%d files skipped; run 'parallax list' to see why)", n)
+	}
+	return &PathError{Path: p.errPath, Reason: reason, Err: ErrEmpty}
+}
+
+// Load walks the given paths and reads every text file under them into
+// memory (Walk, then Plan.Load).
+func Load(paths []string, opt Options) (*Corpus, error) {
+	p, err := Walk(paths, opt)
 	if err != nil {
 		return nil, err
 	}
-	sort.Slice(readers, func(i, j int) bool { return readers[i].display < readers[j].display })
-	c := build(readers, skipped, opt)
-	if len(c.Docs) == 0 {
-		return c, ErrEmpty
+	return p.Load(opt)
+}
+
+// LoadFS reads every text file of a file system.
+func LoadFS(fsys fs.FS, opt Options) (*Corpus, error) {
+	p, err := WalkFS(fsys)
+	if err != nil {
+		return nil, err
 	}
-	return c, nil
+	return p.Load(opt)
 }
 
 func (o Options) maxSize() int64 {
@@ -109,65 +218,19 @@ type result struct {
 	skip     *Skipped
 }
 
-// build reads and parses the sources on a bounded pool of workers, one per
-// processor, and assembles the corpus in source order.
-func build(sources []source, skipped []Skipped, opt Options) *Corpus {
-	results := make([]result, len(sources))
-	var (
-		next  atomic.Int64
-		done  atomic.Int64
-		bytes atomic.Int64
-		wg    sync.WaitGroup
-	)
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(sources)))
-	for range workers {
-		wg.Go(func() {
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= len(sources) {
-					return
-				}
-				results[i] = safeParse(sources[i])
-				if opt.Progress != nil {
-					if results[i].doc != nil {
-						bytes.Add(int64(results[i].doc.bytes))
-					}
-					opt.Progress(Progress{Done: int(done.Add(1)), Total: len(sources), Bytes: bytes.Load()})
-				}
-			}
-		})
-	}
-	wg.Wait()
-
-	c := &Corpus{Skipped: skipped}
-	var analyses []*analysis
-	for _, r := range results {
-		switch {
-		case r.doc != nil:
-			r.doc.Index = len(c.Docs)
-			c.Docs = append(c.Docs, r.doc)
-			analyses = append(analyses, r.analysis)
-		case r.skip != nil:
-			c.Skipped = append(c.Skipped, *r.skip)
-		}
-	}
-	c.Model = buildModel(c.Docs, analyses)
-	return c
-}
-
 // safeParse parses one source, turning a panic on a hostile file into a
 // skip reason: one bad file must not take the reader (or the terminal it
 // set up) down with it.
-func safeParse(s source) (r result) {
+func safeParse(s source, t *termizer) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
 			r = result{skip: &Skipped{Path: SanitizeName(s.display), Reason: SanitizeName(fmt.Sprintf("internal error while reading: %v", p))}}
 		}
 	}()
-	return parseSource(s)
+	return parseSource(s, t)
 }
 
-func parseSource(s source) result {
+func parseSource(s source, t *termizer) result {
 	raw, err := s.read()
 	if err != nil {
 		return result{skip: &Skipped{Path: SanitizeName(s.display), Reason: describe(err)}}
@@ -187,7 +250,7 @@ func parseSource(s source) result {
 	if len(doc.Paragraphs) == 0 {
 		return result{skip: &Skipped{Path: doc.Path, Reason: "empty"}}
 	}
-	return result{doc: doc, analysis: analyze(doc)}
+	return result{doc: doc, analysis: t.analyze(doc)}
 }
 
 // Parse builds a document from a file's raw bytes. path is the name shown
@@ -239,11 +302,4 @@ func joinPaths(paths []string) string {
 		return paths[0]
 	}
 	return fmt.Sprint(paths)
-}
-
-func emptyReason(c *Corpus) string {
-	if len(c.Skipped) == 0 {
-		return "no loadable document (no .txt, .text, .md or .markdown files)"
-	}
-	return fmt.Sprintf("no loadable document (%d files skipped; run 'parallax list' to see why)", len(c.Skipped))
 }

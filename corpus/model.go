@@ -1,16 +1,25 @@
 package corpus
 
 import (
+	"cmp"
 	"math"
-	"sort"
+	"runtime"
+	"slices"
+	"sync"
+	"sync/atomic"
 
 	"parallax/corpus/words"
 )
 
 // Model is the corpus's text model: a vocabulary of stemmed terms, their
 // document and paragraph frequencies, and for every document its term
-// counts, its TF-IDF vector and one per paragraph, and the names it
-// mentions. It is built once after loading and read-only afterwards.
+// counts, the counts of each paragraph, and the names it mentions. It is
+// built once after loading and read-only afterwards.
+//
+// TF-IDF weights are not stored: they are computed from the counts when
+// needed ((1 + ln tf) × idf), which keeps the model small enough for a
+// 100 MB corpus (about 4 bytes per distinct term of a paragraph and 8 per
+// distinct term of a document).
 type Model struct {
 	// Vocab maps a term id to its stem; Surface to a word form for display.
 	Vocab   []string
@@ -26,126 +35,244 @@ type Model struct {
 	// Paragraphs is the number of analysed paragraphs in the corpus.
 	Paragraphs int
 
-	Docs []DocModel
+	docIDF, paraIDF []float32
+	Docs            []DocModel
 
-	postings [][]posting // term id → documents containing it, for Related
+	postings [][]posting // term id → documents for which it is a heavy term
+	scratch  sync.Pool   // *[]float32 of vocabulary size, zeroed, for Align
 	vocabState
 }
 
 // DocModel is the text model of one document.
 type DocModel struct {
-	// Counts holds raw term counts, sorted by term id.
-	Counts Vector
+	// Terms are the document's distinct terms, sorted; Counts how often
+	// each occurs.
+	Terms  []int32
+	Counts []uint32
 	// Tokens is the number of counted terms.
 	Tokens int
-	// Vec is the document's TF-IDF vector, unit length.
-	Vec Vector
-	// Paras holds a unit-length TF-IDF vector per paragraph (empty for
-	// boilerplate and for paragraphs without a counted term).
-	Paras []Vector
 	// Names are the proper names mentioned, most frequent first.
 	Names []words.NameCount
+
+	norm      float32   // length of the document's TF-IDF vector
+	paras     []paraVec // term counts per paragraph
+	paraNorms []float32 // length of each paragraph's TF-IDF vector
+}
+
+// paraVec holds a paragraph's term counts, in no particular order, each
+// packed as id<<8 | count (counts above 255 are kept as 255: within a
+// paragraph that changes nothing a reader could see).
+type paraVec []uint32
+
+func pack(id int32, count int) uint32 { return uint32(id)<<8 | uint32(min(count, 255)) }
+
+func (v paraVec) at(i int) (int32, int) { return int32(v[i] >> 8), int(v[i] & 0xff) }
+
+// sublinear is 1 + ln(tf), the damped term frequency, from a table for
+// the counts paragraphs have.
+var sublinear = func() (t [256]float32) {
+	for i := 1; i < 256; i++ {
+		t[i] = float32(1 + math.Log(float64(i)))
+	}
+	return t
+}()
+
+func tfWeight(count uint32) float32 {
+	if count < 256 {
+		return sublinear[count]
+	}
+	return float32(1 + math.Log(float64(count)))
 }
 
 type posting struct {
 	doc int32
-	w   float32
+	w   float32 // the term's weight in the document's unit vector
 }
 
+// heavyTerms is how many of each document's heaviest terms go into the
+// inverted index used to find related documents.
+const heavyTerms = 64
+
 // buildModel folds the per-document analyses into the corpus model.
-func buildModel(docs []*Document, analyses []*analysis) *Model {
-	m := &Model{ids: map[string]int32{}}
-	m.Docs = make([]DocModel, len(docs))
-	rawParas := make([][]Vector, len(docs))
+func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
+	n := len(v.stems)
+	m := &Model{
+		Vocab: v.stems, Surface: v.surface, ids: v.ids,
+		DocFreq: make([]int32, n), ParaFreq: make([]int32, n), TermFreq: make([]int64, n),
+		Docs: make([]DocModel, len(docs)),
+	}
 	for d, a := range analyses {
-		rawParas[d] = make([]Vector, len(a.paras))
-		for p, counts := range a.paras {
-			if len(counts) == 0 {
+		m.Docs[d] = DocModel{Terms: a.terms, Counts: a.counts, Tokens: a.tokens, Names: a.names, paras: a.paras}
+		for i, id := range a.terms {
+			m.DocFreq[id]++
+			m.TermFreq[id] += int64(a.counts[i])
+		}
+		m.Tokens += int64(a.tokens)
+		for _, pv := range a.paras {
+			if len(pv) == 0 {
 				continue
 			}
-			v := Vector{IDs: make([]int32, len(counts)), W: make([]float32, len(counts))}
-			for i, sc := range counts {
-				v.IDs[i] = m.intern(sc.stem, a.surface[sc.stem])
-				v.W[i] = float32(sc.count)
-			}
-			sortVector(v)
-			rawParas[d][p] = v
 			m.Paragraphs++
-		}
-		m.Docs[d].Names = a.names
-	}
-	n := len(m.Vocab)
-	m.DocFreq = make([]int32, n)
-	m.ParaFreq = make([]int32, n)
-	m.TermFreq = make([]int64, n)
-	for d := range docs {
-		counts := map[int32]float32{}
-		for _, v := range rawParas[d] {
-			for i, id := range v.IDs {
-				m.ParaFreq[id]++
-				m.TermFreq[id] += int64(v.W[i])
-				m.Tokens += int64(v.W[i])
-				counts[id] += v.W[i]
+			for _, e := range pv {
+				m.ParaFreq[e>>8]++
 			}
 		}
-		dm := &m.Docs[d]
-		dm.Counts = vectorFromMap(counts)
-		for i, id := range dm.Counts.IDs {
-			m.DocFreq[id]++
-			dm.Tokens += int(dm.Counts.W[i])
-		}
 	}
+	m.scratch.New = func() any { s := make([]float32, n); return &s }
+	m.docIDF, m.paraIDF = make([]float32, n), make([]float32, n)
+	for id := range n {
+		m.docIDF[id] = smoothIDF(len(docs), int(m.DocFreq[id]))
+		m.paraIDF[id] = smoothIDF(m.Paragraphs, int(m.ParaFreq[id]))
+	}
+	// Norms and heaviest terms are per document: compute them in parallel,
+	// then fill the inverted index in document order.
+	heavy := make([][]int, len(m.Docs))
+	parallel(len(m.Docs), func(d int) {
+		dm := &m.Docs[d]
+		dm.norm = m.docNorm(dm)
+		dm.paraNorms = make([]float32, len(dm.paras))
+		for p, pv := range dm.paras {
+			dm.paraNorms[p] = m.paraNorm(pv)
+		}
+		heavy[d] = m.heaviest(dm, heavyTerms)
+	})
 	m.postings = make([][]posting, n)
-	for d := range docs {
-		dm := &m.Docs[d]
-		dm.Vec = m.weigh(dm.Counts, m.docIDF)
-		for i, id := range dm.Vec.IDs {
-			m.postings[id] = append(m.postings[id], posting{doc: int32(d), w: dm.Vec.W[i]})
-		}
-		dm.Paras = make([]Vector, len(rawParas[d]))
-		for p, v := range rawParas[d] {
-			if v.Len() > 0 {
-				dm.Paras[p] = m.weigh(v, m.paraIDF)
-			}
+	for d := range m.Docs {
+		for _, i := range heavy[d] {
+			id := m.Docs[d].Terms[i]
+			m.postings[id] = append(m.postings[id], posting{doc: int32(d), w: m.docWeight(&m.Docs[d], i)})
 		}
 	}
 	return m
 }
 
-func (m *Model) intern(stem, surface string) int32 {
-	if id, ok := m.ids[stem]; ok {
-		return id
+// parallel runs fn(0) … fn(n-1) on one goroutine per processor. A panic
+// in fn is raised again in the caller's goroutine, where the program's
+// recovery (and the terminal's restoration) can see it.
+func parallel(n int, fn func(i int)) {
+	var (
+		next    atomic.Int64
+		wg      sync.WaitGroup
+		once    sync.Once
+		panicky any
+	)
+	for range min(runtime.GOMAXPROCS(0), max(1, n)) {
+		wg.Go(func() {
+			defer func() {
+				if r := recover(); r != nil {
+					once.Do(func() { panicky = r })
+				}
+			}()
+			for i := int(next.Add(1) - 1); i < n; i = int(next.Add(1) - 1) {
+				fn(i)
+			}
+		})
 	}
-	id := int32(len(m.Vocab))
-	m.ids[stem] = id
-	m.Vocab = append(m.Vocab, stem)
-	m.Surface = append(m.Surface, surface)
-	return id
-}
-
-// weigh turns raw counts into a unit-length TF-IDF vector with sub-linear
-// term frequency (1 + ln tf), so one word repeated does not dominate.
-func (m *Model) weigh(counts Vector, idf func(int32) float64) Vector {
-	v := Vector{IDs: counts.IDs, W: make([]float32, len(counts.W))}
-	for i, id := range counts.IDs {
-		v.W[i] = float32((1 + math.Log(float64(counts.W[i]))) * idf(id))
+	wg.Wait()
+	if panicky != nil {
+		panic(panicky)
 	}
-	v.normalize()
-	return v
 }
 
-// docIDF and paraIDF are smoothed inverse frequencies: ln((N+1)/(df+1))+1.
-func (m *Model) docIDF(id int32) float64 {
-	return math.Log(float64(len(m.Docs)+1)/float64(m.DocFreq[id]+1)) + 1
+// smoothIDF is ln((N+1)/(df+1)) + 1.
+func smoothIDF(n, df int) float32 {
+	return float32(math.Log(float64(n+1)/float64(df+1)) + 1)
 }
 
-func (m *Model) paraIDF(id int32) float64 {
-	return math.Log(float64(m.Paragraphs+1)/float64(m.ParaFreq[id]+1)) + 1
+// docWeight is the weight of a document's i-th term in its unit TF-IDF
+// vector (document IDF, sub-linear term frequency).
+func (m *Model) docWeight(dm *DocModel, i int) float32 {
+	if dm.norm == 0 {
+		return 0
+	}
+	return tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]] / dm.norm
+}
+
+func (m *Model) docNorm(dm *DocModel) float32 {
+	var sum float64
+	for i, id := range dm.Terms {
+		w := float64(tfWeight(dm.Counts[i]) * m.docIDF[id])
+		sum += w * w
+	}
+	return float32(math.Sqrt(sum))
+}
+
+func (m *Model) paraNorm(pv paraVec) float32 {
+	var sum float64
+	for i := range pv {
+		id, c := pv.at(i)
+		w := float64(sublinear[c] * m.paraIDF[id])
+		sum += w * w
+	}
+	return float32(math.Sqrt(sum))
+}
+
+// heaviest returns the indexes of a document's k heaviest terms, heaviest
+// first (ties by term order, so the result is deterministic). It selects
+// before sorting: a document has hundreds of terms and k is small.
+func (m *Model) heaviest(dm *DocModel, k int) []int {
+	type weighted struct {
+		w float32
+		i int
+	}
+	all := make([]weighted, len(dm.Terms))
+	for i, id := range dm.Terms {
+		all[i] = weighted{tfWeight(dm.Counts[i]) * m.docIDF[id], i}
+	}
+	heavierFirst := func(a, b weighted) int {
+		if a.w != b.w {
+			return cmp.Compare(b.w, a.w)
+		}
+		return a.i - b.i
+	}
+	top := selectFirst(all, k, heavierFirst)
+	slices.SortFunc(top, heavierFirst)
+	out := make([]int, len(top))
+	for j := range top {
+		out[j] = top[j].i
+	}
+	return out
+}
+
+// selectFirst reorders s so that its k first elements in the order of
+// compare come first (in no particular order) and returns them:
+// Hoare's quickselect, linear on average.
+func selectFirst[T any](s []T, k int, compare func(a, b T) int) []T {
+	if k >= len(s) {
+		return s
+	}
+	lo, hi := 0, len(s)-1
+	for lo < hi {
+		pivot := s[(lo+hi)/2]
+		i, j := lo, hi
+		for i <= j {
+			for compare(s[i], pivot) < 0 {
+				i++
+			}
+			for compare(s[j], pivot) > 0 {
+				j--
+			}
+			if i <= j {
+				s[i], s[j] = s[j], s[i]
+				i++
+				j--
+			}
+		}
+		switch {
+		case k-1 <= j:
+			hi = j
+		case k-1 >= i:
+			lo = i
+		default:
+			return s[:k]
+		}
+	}
+	return s[:k]
 }
 
 // TermID looks a word up in the vocabulary (it is stemmed first).
 func (m *Model) TermID(word string) (int32, bool) {
-	stem := words.Stem(word)
+	stem := words.Stem(words.Lower(word))
 	if stem == "" {
 		return 0, false
 	}
@@ -154,27 +281,10 @@ func (m *Model) TermID(word string) (int32, bool) {
 }
 
 // Count is how many times document d uses term id.
-func (m *Model) Count(d int, id int32) int { return int(m.Docs[d].Counts.Get(id)) }
-
-func sortVector(v Vector) {
-	sort.Sort(byID(v))
-}
-
-type byID Vector
-
-func (v byID) Len() int           { return len(v.IDs) }
-func (v byID) Less(i, j int) bool { return v.IDs[i] < v.IDs[j] }
-func (v byID) Swap(i, j int) {
-	v.IDs[i], v.IDs[j] = v.IDs[j], v.IDs[i]
-	v.W[i], v.W[j] = v.W[j], v.W[i]
-}
-
-func vectorFromMap(m map[int32]float32) Vector {
-	v := Vector{IDs: make([]int32, 0, len(m)), W: make([]float32, 0, len(m))}
-	for id, w := range m {
-		v.IDs = append(v.IDs, id)
-		v.W = append(v.W, w)
+func (m *Model) Count(d int, id int32) int {
+	dm := &m.Docs[d]
+	if i, ok := slices.BinarySearch(dm.Terms, id); ok {
+		return int(dm.Counts[i])
 	}
-	sortVector(v)
-	return v
+	return 0
 }

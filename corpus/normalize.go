@@ -3,6 +3,7 @@ package corpus
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -29,17 +30,30 @@ const shortLine = 60
 //   - inside a block, a long line (an unwrapped paragraph) ending a
 //     sentence, and a short line (heading, byline) followed by a long one,
 //     end their paragraph; other lines are kept as written.
+//
+// The paragraphs are slices of one new string, so a document's text is
+// held once in memory, whatever was trimmed or joined.
 func Normalize(text string) []string {
 	text = strings.ReplaceAll(text, "\r\n", "\n")
 	text = strings.ReplaceAll(text, "\r", "\n")
 	text = SanitizeText(text)
 
 	var (
-		paras []string
-		block []string
+		buf    = make([]byte, 0, len(text))
+		bounds [][2]int
+		block  []string
 	)
 	flush := func() {
-		paras = append(paras, splitBlock(block)...)
+		for _, para := range splitBlock(block) {
+			start := len(buf)
+			for i, l := range para {
+				if i > 0 {
+					buf = append(buf, '\n')
+				}
+				buf = append(buf, l...)
+			}
+			bounds = append(bounds, [2]int{start, len(buf)})
+		}
 		block = block[:0]
 	}
 	for line := range strings.Lines(text) {
@@ -55,26 +69,32 @@ func Normalize(text string) []string {
 	if len(block) > 0 {
 		flush()
 	}
+	all := string(buf)
+	paras := make([]string, len(bounds))
+	for i, b := range bounds {
+		paras[i] = all[b[0]:b[1]]
+	}
 	return paras
 }
 
-// splitBlock splits a run of non-blank lines into paragraphs.
-func splitBlock(lines []string) []string {
-	var out []string
+// splitBlock splits a run of non-blank lines into paragraphs, each a run
+// of lines.
+func splitBlock(lines []string) [][]string {
+	var out [][]string
 	start := 0
 	widths := make([]int, len(lines))
 	for i, l := range lines {
-		widths[i] = ansi.StringWidth(l)
+		widths[i] = displayWidth(l)
 	}
 	for i := 0; i < len(lines)-1; i++ {
 		endsPara := widths[i] > longLine && endsSentence(lines[i])
 		headsPara := widths[i] <= shortLine && widths[i+1] > longLine
 		if endsPara || headsPara {
-			out = append(out, strings.Join(lines[start:i+1], "\n"))
+			out = append(out, lines[start:i+1])
 			start = i + 1
 		}
 	}
-	return append(out, strings.Join(lines[start:], "\n"))
+	return append(out, lines[start:])
 }
 
 // endsSentence reports whether a line ends like the end of a sentence,
@@ -114,18 +134,90 @@ func expandTabs(line string) string {
 	}
 }
 
+// displayWidth is the width of a line in terminal cells. Only text with
+// characters from the wide scripts (Hangul, CJK, emoji…) needs the full
+// grapheme measure; elsewhere, after sanitizing, a rune is one cell
+// (combining accents count one too, which is close enough for telling a
+// heading from a paragraph).
+func displayWidth(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			n++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if mayBeWide(r) {
+			return ansi.StringWidth(s)
+		}
+		i += size
+		n++
+	}
+	return n
+}
+
+const (
+	classOther = iota
+	classSpace
+	classWord
+)
+
+// asciiClass sorts ASCII bytes for countWords.
+var asciiClass = func() (t [128]uint8) {
+	for c := range t {
+		switch {
+		case c == ' ' || c == '\n':
+			t[c] = classSpace
+		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
+			t[c] = classWord
+		}
+	}
+	return t
+}()
+
+// mayBeWide reports whether a rune belongs to a block with characters two
+// cells wide: Hangul Jamo, technical symbols and dingbats (some emoji), CJK
+// and everything from there up, emoji included. Latin, Greek, Cyrillic,
+// punctuation such as ’ and “, currency and arrows are all narrow.
+func mayBeWide(r rune) bool {
+	return r >= 0x1100 && r <= 0x115f || r >= 0x2300 && r <= 0x23ff ||
+		r >= 0x2600 && r <= 0x27bf || r >= 0x2b00 && r <= 0x2bff || r >= 0x2e80
+}
+
 // countWords counts whitespace-separated words that hold a letter or a
 // digit (so Markdown's "#" and a lone dash do not count).
 func countWords(paras []string) int {
 	n := 0
 	for _, p := range paras {
-		for _, f := range strings.Fields(p) {
-			if strings.IndexFunc(f, isLetterOrDigit) >= 0 {
+		counted := false
+		for i := 0; i < len(p); {
+			c := p[i]
+			if c < utf8.RuneSelf { // ASCII: decided by a table
+				i++
+				switch asciiClass[c] {
+				case classSpace:
+					counted = false
+				case classWord:
+					if !counted {
+						n++
+						counted = true
+					}
+				}
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(p[i:])
+			i += size
+			if unicode.IsSpace(r) {
+				counted = false
+				continue
+			}
+			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				n++
+				counted = true
 			}
 		}
 	}
 	return n
 }
-
-func isLetterOrDigit(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -22,7 +22,7 @@ type contrastCache struct {
 // (left is A), or nil when a pane is empty.
 func (m *Model) contrast() *contrastCache {
 	a, b := m.panes[0].doc, m.panes[1].doc
-	if a == nil || b == nil {
+	if a == nil || b == nil || m.corpus.Model == nil {
 		return nil
 	}
 	c := m.contrasts
@@ -77,7 +77,7 @@ func (m *Model) align() {
 // focused pane's current paragraph while linked scrolling is on. It only
 // recomputes when the current paragraph changes.
 func (m *Model) followLink() {
-	if !m.linkedScroll {
+	if !m.linkedScroll || m.corpus.Model == nil {
 		return
 	}
 	from, to := m.focused(), &m.panes[1-m.focus]

@@ -58,23 +58,38 @@ type Model struct {
 	related      relatedCycle
 	contrasts    *contrastCache
 
+	// load is the background load while it runs, nil once the corpus is
+	// complete; loadErr is the error that stopped it.
+	load    *loadState
+	loadErr error
+
 	// status is a one-off message shown in the footer until the next key.
 	status string
 }
 
+// singleDocument is what the second pane says when there is nothing to
+// show beside the first.
+const singleDocument = "This corpus holds a single document, so there is nothing to show beside it. Open parallax on a folder of articles to compare them."
+
 // New builds the reader over a loaded corpus. The first two documents are
 // open, the left pane focused.
-func New(c *corpus.Corpus, keys KeyMap) Model {
+func New(c *corpus.Corpus, keys KeyMap, opts ...Option) Model {
 	m := Model{corpus: c, keys: keys, contrasts: &contrastCache{}}
+	for _, o := range opts {
+		o(&m)
+	}
 	wraps := newWrapCache()
 	m.panes = [2]pane{newPane(wraps), newPane(wraps)}
 	if len(c.Docs) > 0 {
 		m.panes[0].open(c.Docs[0])
 	}
-	if len(c.Docs) > 1 {
+	switch {
+	case len(c.Docs) > 1:
 		m.panes[1].open(c.Docs[1])
-	} else {
-		m.panes[1].empty = "This corpus holds a single document, so there is nothing to show beside it. Open parallax on a folder of articles to compare them."
+	case m.load != nil:
+		m.panes[1].empty = "Loading the other documents…"
+	default:
+		m.panes[1].empty = singleDocument
 	}
 	m.palette = newPicker("Open a document", "type part of a title or path")
 	m.chooser = newPicker("Event lens: show only the passages that mention…", "a name or a term")
@@ -87,8 +102,12 @@ func New(c *corpus.Corpus, keys KeyMap) Model {
 	return m
 }
 
-// Init asks the terminal for its background colour to pick the palette.
+// Init asks the terminal for its background colour to pick the palette,
+// and listens to the background load if there is one.
 func (m Model) Init() tea.Cmd {
+	if m.load != nil {
+		return tea.Batch(tea.RequestBackgroundColor, waitLoad(m.load.ch))
+	}
 	return tea.RequestBackgroundColor
 }
 
@@ -112,6 +131,21 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.MouseWheelMsg:
 		m.wheel(msg)
+		return m, nil
+	case LoadProgressMsg:
+		if m.load != nil {
+			m.load.last = msg
+			return m, waitLoad(m.load.ch)
+		}
+		return m, nil
+	case LoadDoneMsg:
+		return m, m.finishLoad(msg)
+	case filterDoneMsg:
+		for _, pk := range []*picker{&m.palette, &m.chooser, &m.skipped} {
+			if pk.title == msg.picker {
+				pk.filterDone(msg)
+			}
+		}
 		return m, nil
 	case tea.KeyPressMsg:
 		m.status = ""
@@ -196,6 +230,9 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		return m, m.palette.open(paletteItems(m.corpus, p.doc, m.lens))
 	case key.Matches(msg, k.Lens):
+		if m.indexing() {
+			return m, nil
+		}
 		m.mode = modeLens
 		m.relayout()
 		return m, m.chooser.open(lensItems(m.corpus.Model, len(m.corpus.Docs)))
@@ -227,9 +264,14 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		}
 		p.stepMatch(dir)
 	case key.Matches(msg, k.Align):
-		m.align()
+		if !m.indexing() {
+			m.align()
+		}
 		return m, nil
 	case key.Matches(msg, k.LinkScroll):
+		if m.indexing() {
+			return m, nil
+		}
 		m.linkedScroll = !m.linkedScroll
 		if m.linkedScroll {
 			m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
@@ -238,13 +280,18 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.status = "linked scrolling off"
 		}
 	case key.Matches(msg, k.Related):
-		m.openRelated()
+		if !m.indexing() {
+			m.openRelated()
+		}
 		return m, nil
 	case key.Matches(msg, k.Terms):
 		m.showTerms = !m.showTerms
 		m.relayout()
 		return m, nil
 	case key.Matches(msg, k.Highlight):
+		if m.indexing() {
+			return m, nil
+		}
 		m.highlight = !m.highlight
 		if m.highlight {
 			m.status = "highlighting: shared terms underlined, each side's distinctive terms in bold"
@@ -285,7 +332,7 @@ func (m *Model) applyLens(i int) {
 }
 
 func (m *Model) switchFocus() {
-	if len(m.corpus.Docs) < 2 {
+	if len(m.corpus.Docs) < 2 && m.load == nil {
 		m.status = "only one document: nothing to switch to"
 		return
 	}
@@ -296,7 +343,7 @@ func (m *Model) switchFocus() {
 // swap exchanges the two panes' documents (with their positions, searches
 // and back-stacks). Focus moves with the document being read.
 func (m *Model) swap() {
-	if len(m.corpus.Docs) < 2 {
+	if len(m.corpus.Docs) < 2 && m.load == nil {
 		m.status = "only one document: nothing to swap"
 		return
 	}

@@ -24,7 +24,7 @@ func paletteItems(c *corpus.Corpus, focused *corpus.Document, lens *corpus.Lens)
 		return pickItem{Title: d.Title, Detail: d.Path, Meta: meta, MatchDetail: true, Value: d}
 	}
 	items := make([]pickItem, 0, len(c.Docs))
-	if lens != nil {
+	if lens != nil && c.Model != nil {
 		counts := make([]int, len(c.Docs))
 		order := make([]int, len(c.Docs))
 		for i := range c.Docs {
@@ -41,7 +41,7 @@ func paletteItems(c *corpus.Corpus, focused *corpus.Document, lens *corpus.Lens)
 		return items
 	}
 	listed := map[int]bool{}
-	if focused != nil {
+	if focused != nil && c.Model != nil {
 		for _, r := range c.Model.Related(focused.Index, relatedInPalette) {
 			items = append(items, item(c.Docs[r.Doc], fmt.Sprintf("related %.2f", r.Score)))
 			listed[r.Doc] = true

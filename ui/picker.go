@@ -2,7 +2,10 @@ package ui
 
 import (
 	"fmt"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
@@ -46,6 +49,27 @@ type picker struct {
 	offset   int // first result shown
 	width    int
 	height   int
+
+	// Typing more of a query only narrows it: the items that matched the
+	// shorter query are the only candidates for the longer one.
+	lastQuery   string
+	lastMatched []int
+	// seq numbers the filters started off the update loop, so a result
+	// for an old query is dropped.
+	seq int
+}
+
+// asyncFilterItems is the list size above which filtering runs in a
+// command instead of in Update, so typing never waits for it.
+const asyncFilterItems = 2000
+
+// filterDoneMsg carries the result of a filter run off the update loop.
+type filterDoneMsg struct {
+	picker  string // the title of the picker it belongs to
+	seq     int
+	query   string
+	results []pickResult
+	matched []int
 }
 
 // pickResult is a listed item and, when a query is typed, the byte offsets
@@ -75,6 +99,8 @@ func (p *picker) open(items []pickItem) tea.Cmd {
 		p.targets[i] = it.target()
 	}
 	p.input.Reset()
+	p.lastQuery, p.lastMatched = "", nil
+	p.seq++ // drop any filter still running for the previous list
 	p.filter()
 	return p.input.Focus()
 }
@@ -85,22 +111,248 @@ func (p *picker) SetSize(width, height int) {
 	p.keepSelectedVisible()
 }
 
-// filter ranks the items against the query. With no query every item is
-// listed in the order given.
+// filter ranks the items against the query, at once. With no query every
+// item is listed in the order given.
 func (p *picker) filter() {
 	q := p.input.Value()
-	p.results = p.results[:0]
-	if q == "" {
-		for i := range p.items {
-			p.results = append(p.results, pickResult{item: i})
-		}
-	} else {
-		for _, m := range fuzzy.FindFrom(q, p.targets) {
-			p.results = append(p.results, pickResult{item: m.Index, matched: m.MatchedIndexes})
-		}
+	results, matched := rank(q, p.targets, p.candidates(q))
+	p.apply(q, results, matched)
+}
+
+// filterCmd ranks the items against the query in a command when the list
+// is long, and at once when it is short.
+func (p *picker) filterCmd() tea.Cmd {
+	if len(p.items) <= asyncFilterItems {
+		p.filter()
+		return nil
 	}
+	p.seq++
+	q, seq, title, targets, cands := p.input.Value(), p.seq, p.title, p.targets, p.candidates(p.input.Value())
+	return func() tea.Msg {
+		results, matched := rank(q, targets, cands)
+		return filterDoneMsg{picker: title, seq: seq, query: q, results: results, matched: matched}
+	}
+}
+
+// filterDone applies a result computed off the update loop, unless the
+// query has changed since.
+func (p *picker) filterDone(msg filterDoneMsg) {
+	if msg.seq == p.seq {
+		p.apply(msg.query, msg.results, msg.matched)
+	}
+}
+
+func (p *picker) apply(q string, results []pickResult, matched []int) {
+	p.results, p.lastQuery, p.lastMatched = results, q, matched
 	p.selected, p.offset = 0, 0
 }
+
+// candidates are the items a query can match: those that matched the
+// query it extends, or all.
+func (p *picker) candidates(q string) []int {
+	if p.lastQuery != "" && strings.HasPrefix(q, p.lastQuery) {
+		return p.lastMatched
+	}
+	return nil // all
+}
+
+// rank matches q against the candidate items (nil: all) and returns the
+// results, best first, and the matched items in item order.
+//
+// sahilm/fuzzy scores every match, which on a long list and a short query
+// (tens of thousands of matches) takes far longer than a keystroke. So:
+// a cheap in-order byte search first finds the matching items (for an
+// ASCII query it finds exactly the items fuzzy would match); when there
+// are more than scoreLimit, only the most promising (those holding the
+// query in one piece) are scored, ranked and highlighted, and the other
+// matches follow them in list order.
+func rank(q string, targets pickTargets, cands []int) ([]pickResult, []int) {
+	if q == "" {
+		results := make([]pickResult, len(targets))
+		for i := range results {
+			results[i] = pickResult{item: i}
+		}
+		return results, nil
+	}
+	if cands == nil {
+		cands = make([]int, len(targets))
+		for i := range cands {
+			cands[i] = i
+		}
+	}
+	lq := strings.ToLower(q)
+	ascii := isASCII(lq)
+	matched := inParallel(cands, func(part []int) []int {
+		var kept []int
+		for _, i := range part {
+			if mayMatch(lq, targets[i]) {
+				kept = append(kept, i)
+			}
+		}
+		return kept
+	})
+	toScore, rest := matched, []int(nil)
+	if ascii && len(matched) > scoreLimit {
+		toScore, rest = promising(lq, targets, matched, scoreLimit)
+	}
+	var (
+		mu  sync.Mutex
+		all []scored
+	)
+	inParallel(toScore, func(part []int) []int {
+		ms := fuzzy.FindFromNoSort(q, subset{targets, part})
+		found := make([]scored, len(ms))
+		for i, m := range ms {
+			found[i] = scored{score: m.Score, item: part[m.Index], matched: m.MatchedIndexes}
+		}
+		mu.Lock()
+		all = append(all, found...)
+		mu.Unlock()
+		return nil
+	})
+	slices.SortFunc(all, func(a, b scored) int {
+		if a.score != b.score {
+			return b.score - a.score
+		}
+		return a.item - b.item
+	})
+	results := make([]pickResult, 0, len(all)+len(rest))
+	for _, f := range all {
+		results = append(results, pickResult{item: f.item, matched: f.matched})
+	}
+	for _, i := range rest {
+		results = append(results, pickResult{item: i})
+	}
+	if !ascii {
+		// mayMatch could not check non-ASCII bytes: the matches are what
+		// fuzzy found.
+		matched = matched[:0]
+		for _, r := range results {
+			matched = append(matched, r.item)
+		}
+		slices.Sort(matched)
+	}
+	return results, matched
+}
+
+// scoreLimit is how many matches are scored and ranked at most.
+const scoreLimit = 1000
+
+type scored struct {
+	score, item int
+	matched     []int
+}
+
+// promising splits matches into the first limit of those that hold the
+// query in one piece (then the others, in list order) and the rest.
+func promising(lq string, targets pickTargets, matches []int, limit int) (best, rest []int) {
+	best = make([]int, 0, limit)
+	var others []int
+	for _, i := range matches {
+		if len(best) < limit && containsFold(targets[i], lq) {
+			best = append(best, i)
+		} else {
+			others = append(others, i)
+		}
+	}
+	for len(best) < limit && len(others) > 0 {
+		best, others = append(best, others[0]), others[1:]
+	}
+	rest = others
+	slices.Sort(best)
+	return best, rest
+}
+
+// inParallel runs fn over the parts of items, one per processor when the
+// list is long, and concatenates what the parts return, in order.
+func inParallel(items []int, fn func(part []int) []int) []int {
+	parts := 1
+	if len(items) >= parallelFilterItems {
+		parts = runtime.GOMAXPROCS(0)
+	}
+	out := make([][]int, parts)
+	var wg sync.WaitGroup
+	for k := range parts {
+		part := items[k*len(items)/parts : (k+1)*len(items)/parts]
+		wg.Go(func() { out[k] = fn(part) })
+	}
+	wg.Wait()
+	return slices.Concat(out...)
+}
+
+// containsFold reports whether s contains the lower-case ASCII needle,
+// ignoring ASCII case.
+func containsFold(s, needle string) bool {
+	for i := 0; i+len(needle) <= len(s); {
+		j := indexFold(s[i:], needle[0])
+		if j < 0 || i+j+len(needle) > len(s) {
+			return false
+		}
+		if strings.EqualFold(s[i+j:i+j+len(needle)], needle) {
+			return true
+		}
+		i += j + 1
+	}
+	return false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// mayMatch reports whether every byte of the lower-case query occurs in
+// the target in order, ignoring ASCII case: a necessary condition for a
+// fuzzy match. Non-ASCII query bytes are not checked (case folding beyond
+// ASCII is the matcher's job).
+func mayMatch(lowerQuery, target string) bool {
+	pos := 0
+	for i := 0; i < len(lowerQuery); i++ {
+		c := lowerQuery[i]
+		if c >= 0x80 {
+			return true
+		}
+		j := indexFold(target[pos:], c)
+		if j < 0 {
+			return false
+		}
+		pos += j + 1
+	}
+	return true
+}
+
+// indexFold finds an ASCII byte in s, ignoring case.
+func indexFold(s string, c byte) int {
+	if c < 'a' || c > 'z' {
+		return strings.IndexByte(s, c)
+	}
+	upper := c - 'a' + 'A'
+	i, j := strings.IndexByte(s, c), strings.IndexByte(s, upper)
+	switch {
+	case i < 0:
+		return j
+	case j < 0 || i < j:
+		return i
+	}
+	return j
+}
+
+// parallelFilterItems is the list size above which filtering is split
+// over the processors.
+const parallelFilterItems = 4000
+
+// subset is some of the targets, for matching within earlier results.
+type subset struct {
+	all  pickTargets
+	pick []int
+}
+
+func (s subset) String(i int) string { return s.all[s.pick[i]] }
+func (s subset) Len() int            { return len(s.pick) }
 
 // pickOutcome is what a key press in a picker asks the reader to do.
 type pickOutcome int
@@ -134,7 +386,7 @@ func (p *picker) Update(msg tea.Msg, keys *KeyMap) (pickOutcome, tea.Cmd) {
 	var cmd tea.Cmd
 	p.input, cmd = p.input.Update(msg)
 	if p.input.Value() != before {
-		p.filter()
+		cmd = tea.Batch(cmd, p.filterCmd())
 	}
 	return pickStay, cmd
 }

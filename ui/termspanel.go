@@ -18,7 +18,11 @@ func (m Model) termsPanel(width, height int) []string {
 	rows := make([]string, 0, height)
 	c := m.contrast()
 	if c == nil {
-		rows = append(rows, st.panelTitle.Render(fit(" terms: open a document in both panes to compare them", width)))
+		msg := " terms: open a document in both panes to compare them"
+		if m.load != nil {
+			msg = " terms: indexing… " + m.load.summary()
+		}
+		rows = append(rows, st.panelTitle.Render(fit(msg, width)))
 		return padRows(rows, width, height)
 	}
 	shared := make([]string, 0, len(c.contrast.Shared))

@@ -83,6 +83,9 @@ func (m Model) footer() string {
 	if m.mode == modeSearch {
 		return fit(m.prompt.View(), m.width)
 	}
+	if m.load != nil && m.status == "" {
+		return fit(m.load.view(m.width), m.width)
+	}
 	left := m.status
 	if left == "" {
 		var notes []string

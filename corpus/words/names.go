@@ -31,55 +31,77 @@ func NewNames() *Names {
 	return &Names{counts: map[string]int{}, initial: map[string]int{}}
 }
 
-// Add collects the names of one paragraph. Headings set in title case are
-// skipped: every word is capitalised there, so runs mean nothing.
+// Add collects the names of one paragraph.
 func (n *Names) Add(paragraph string) {
-	if isTitleCase(paragraph) {
-		return
-	}
-	for _, s := range Sentences(paragraph) {
-		n.addSentence(paragraph[s[0]:s[1]])
-	}
+	var spans [][2]int
+	Scan(paragraph, func(start, end int) { spans = append(spans, [2]int{start, end}) })
+	n.AddTokens(paragraph, spans)
 }
 
-func (n *Names) addSentence(sentence string) {
-	toks := Tokenize(sentence)
-	for i := 0; i < len(toks); {
-		if !isCapitalised(sentence[toks[i].Start:toks[i].End]) {
+// AddTokens collects the names of a paragraph whose word ranges the
+// caller already has (from Scan), so the text model tokenizes once.
+// Headings set in title case are skipped: every word is capitalised
+// there, so runs mean nothing.
+func (n *Names) AddTokens(paragraph string, spans [][2]int) {
+	if isTitleCase(paragraph, spans) {
+		return
+	}
+	word := func(i int) string { return paragraph[spans[i][0]:spans[i][1]] }
+	for i := 0; i < len(spans); {
+		if !isCapitalised(word(i)) {
 			i++
 			continue
 		}
-		j := i + 1 // the run is toks[i:j]
-		for j < len(toks) {
-			gap := sentence[toks[j-1].End:toks[j].Start]
-			word := sentence[toks[j].Start:toks[j].End]
+		j := i + 1 // the run is spans[i:j]
+		for j < len(spans) {
+			gap := paragraph[spans[j-1][1]:spans[j][0]]
 			switch {
-			case isCapitalised(word) && joinsName(gap, sentence[toks[j-1].Start:toks[j-1].End]):
+			case isCapitalised(word(j)) && joinsName(gap, word(j-1)):
 				j++
 				continue
-			case connectors[toks[j].Lower] && gap == " " && j+1 < len(toks) &&
-				sentence[toks[j].End:toks[j+1].Start] == " " && isCapitalised(sentence[toks[j+1].Start:toks[j+1].End]):
+			case gap == " " && connectors[word(j)] && j+1 < len(spans) &&
+				paragraph[spans[j][1]:spans[j+1][0]] == " " && isCapitalised(word(j+1)):
 				j += 2 // Bank of Estrava, Ludwig van Beethoven
 				continue
 			}
 			break
 		}
-		n.addRun(sentence, toks[i:j], startsSentence(sentence, toks, i))
+		n.addRun(paragraph, spans[i:j], startsSentence(paragraph, spans, i))
 		i = j
 	}
 }
 
-// addRun trims function words off a run and records it.
-func (n *Names) addRun(sentence string, run []Token, initial bool) {
-	for len(run) > 0 && (IsStopWord(run[0].Lower) || notNames[run[0].Lower] || titles[run[0].Lower]) {
+// addRun trims function words and titles off a run and records it.
+func (n *Names) addRun(text string, run [][2]int, initial bool) {
+	var buf [24]byte
+	lower := func(k int) string {
+		w := text[run[k][0]:run[k][1]]
+		if len(w) > len(buf) {
+			return "" // longer than any stop word or title
+		}
+		b := buf[:0]
+		for i := 0; i < len(w); i++ {
+			c := w[i]
+			if c >= 'A' && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			b = append(b, c)
+		}
+		return string(b) // short and used only for lookups
+	}
+	skip := func(k int, leading bool) bool {
+		l := lower(k)
+		return IsStopWord(l) || notNames[l] || (leading && titles[l])
+	}
+	for len(run) > 0 && skip(0, true) {
 		run, initial = run[1:], false
 	}
-	for len(run) > 0 && (IsStopWord(run[len(run)-1].Lower) || notNames[run[len(run)-1].Lower]) {
+	for len(run) > 0 && skip(len(run)-1, false) {
 		run = run[:len(run)-1]
 	}
 	// "Russian President Vladimir Putin": the name follows the last title.
 	for k := len(run) - 2; k >= 0; k-- {
-		if titles[run[k].Lower] {
+		if titles[lower(k)] {
 			run, initial = run[k+1:], false
 			break
 		}
@@ -87,7 +109,7 @@ func (n *Names) addRun(sentence string, run []Token, initial bool) {
 	if len(run) == 0 {
 		return
 	}
-	name := sentence[run[0].Start:run[len(run)-1].End]
+	name := text[run[0][0]:run[len(run)-1][1]]
 	if len(run) == 1 && initial {
 		n.initial[name]++
 		return
@@ -156,13 +178,16 @@ func joinsName(gap, prev string) bool {
 	return false
 }
 
-// startsSentence reports whether token i opens the sentence or a quotation.
-func startsSentence(sentence string, toks []Token, i int) bool {
+// startsSentence reports whether word i opens a sentence or a quotation:
+// it is the first word, or the text before it ends a sentence (. ! ?) or
+// opens a quotation or a colon clause. "U.S." keeps its stops inside the
+// word, so it does not end a sentence here.
+func startsSentence(text string, spans [][2]int, i int) bool {
 	if i == 0 {
 		return true
 	}
-	gap := strings.TrimSpace(sentence[toks[i-1].End:toks[i].Start])
-	return strings.ContainsAny(gap, "“\"‘:") || strings.HasSuffix(gap, ".")
+	gap := strings.TrimSpace(text[spans[i-1][1]:spans[i][0]])
+	return strings.ContainsAny(gap, ".!?“\"‘:")
 }
 
 func isCapitalised(word string) bool {
@@ -172,21 +197,25 @@ func isCapitalised(word string) bool {
 
 // isTitleCase reports whether a paragraph is a short heading in which
 // most words are capitalised.
-func isTitleCase(p string) bool {
-	if strings.ContainsRune(p, '\n') {
-		p, _, _ = strings.Cut(p, "\n")
+func isTitleCase(p string, spans [][2]int) bool {
+	if i := strings.IndexByte(p, '\n'); i >= 0 {
+		p = p[:i] // a heading line on top of a byline block
+		n := 0
+		for n < len(spans) && spans[n][1] <= i {
+			n++
+		}
+		spans = spans[:n]
 	}
-	fields := strings.Fields(p)
-	if len(fields) == 0 || len(fields) > 14 || endsWithStop(p) {
+	if len(spans) == 0 || len(spans) > 14 || endsWithStop(p) {
 		return false
 	}
 	caps := 0
-	for _, f := range fields {
-		if isCapitalised(strings.TrimLeft(f, "\"“‘'(")) {
+	for _, sp := range spans {
+		if isCapitalised(p[sp[0]:sp[1]]) {
 			caps++
 		}
 	}
-	return caps*10 >= len(fields)*6
+	return caps*10 >= len(spans)*6
 }
 
 func endsWithStop(s string) bool {

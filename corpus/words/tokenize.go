@@ -29,28 +29,52 @@ func (t Token) IsStop() bool { return t.Stem == "" }
 
 // Tokenize splits text into words: runs of letters and digits, where
 //   - an apostrophe between letters joins them (o’clock, don’t) and a
-//     final possessive ’s or s’ is dropped (Musk’s → musk);
+//     final possessive ’s is dropped (Musk’s → musk);
 //   - a hyphen splits (far-right → far, right);
 //   - initials with full stops stay one token (U.S., U.S.A.);
-//   - a full stop or comma between digits joins them (1.8, 4,200).
+//   - a full stop or comma between digits joins them (1.8, 4,200);
+//   - web addresses are skipped.
 func Tokenize(text string) []Token {
 	var out []Token
 	ForEach(text, func(t Token) { out = append(out, t) })
 	return out
 }
 
-// ForEach calls fn for every token of text, in order, without building a
-// slice: the text model uses it on whole corpora.
+// ForEach calls fn for every token of text, in order.
 func ForEach(text string, fn func(Token)) {
+	Scan(text, func(start, end int) {
+		lower := Lower(text[start:end])
+		fn(Token{Start: start, End: end, Lower: lower, Stem: Stem(lower)})
+	})
+}
+
+// Lower is a word as the text model spells it: lower case, with curly
+// apostrophes made straight.
+func Lower(word string) string {
+	return strings.ToLower(strings.ReplaceAll(word, "’", "'"))
+}
+
+// Scan calls fn with the byte range of every word of text, following the
+// rules of Tokenize, without allocating: the text model runs it over
+// whole corpora.
+func Scan(text string, fn func(start, end int)) {
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
+		c := text[i]
+		if c < utf8.RuneSelf && !isASCIIWord(c) {
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+		}
 		if !isWordRune(r) {
 			i += size
 			continue
 		}
-		if n := urlLength(text[i:]); n > 0 {
-			i += n // a web address is not prose
+		if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && urlLength(text[i:]) > 0 {
+			i += urlLength(text[i:]) // a web address is not prose
 			continue
 		}
 		end := scanInitials(text, i)
@@ -59,10 +83,13 @@ func ForEach(text string, fn func(Token)) {
 			next = scanWord(text, i)
 			end = trimPossessive(text, i, next)
 		}
-		lower := strings.ToLower(strings.ReplaceAll(text[i:end], "’", "'"))
-		fn(Token{Start: i, End: end, Lower: lower, Stem: Stem(lower)})
+		fn(i, end)
 		i = next
 	}
+}
+
+func isASCIIWord(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
 }
 
 // urlLength is the length of the web address at the start of s, or 0.
@@ -84,6 +111,10 @@ func hasPrefixFold(s, prefix string) bool {
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i int) int {
 	for i < len(text) {
+		if isASCIIWord(text[i]) {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
@@ -131,9 +162,12 @@ func scanInitials(text string, i int) int {
 // final possessive ’s.
 func trimPossessive(text string, start, end int) int {
 	word := text[start:end]
-	for _, suffix := range []string{"'s", "’s", "'S", "’S"} {
-		if strings.HasSuffix(word, suffix) && len(word) > len(suffix) {
-			return end - len(suffix)
+	if n := len(word); n < 3 || word[n-1]|0x20 != 's' {
+		return end
+	}
+	for _, apostrophe := range []string{"'", "’"} {
+		if strings.HasSuffix(word[:len(word)-1], apostrophe) && len(word) > len(apostrophe)+1 {
+			return end - len(apostrophe) - 1
 		}
 	}
 	return end
@@ -145,8 +179,7 @@ func isWordRune(r rune) bool {
 
 func isApostrophe(r rune) bool { return r == '\'' || r == '’' }
 
-// stems caches Stem: the vocabulary of a corpus is small next to its
-// length, and stemming is the costliest step of tokenizing.
+// stems caches Stem for callers without a Stemmer of their own.
 var stems sync.Map
 
 // Stem returns the Snowball English stem of a lower-case word, or "" for
@@ -159,6 +192,11 @@ func Stem(lower string) string {
 	stems.Store(lower, s)
 	return s
 }
+
+// StemUncached is Stem without the shared cache, for callers that keep
+// their own (the indexer), so the cache does not hold a whole corpus's
+// vocabulary for the life of the program.
+func StemUncached(lower string) string { return stem(lower) }
 
 func stem(lower string) string {
 	if IsStopWord(lower) {
