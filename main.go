@@ -223,7 +223,10 @@ func limitMemory(corpusBytes int64) {
 // load in well under 100 ms and open whole.
 const backgroundBytes = 8 << 20
 
-// openReader starts the interactive reader.
+// openReader starts the interactive reader. A small corpus is loaded
+// before the screen opens (so a corpus with nothing to read is an error
+// and the interface never starts); a large one in the background, with the
+// first document on screen as soon as it is read.
 func openReader(opts options, stderr io.Writer) int {
 	plan, err := walk(opts)
 	if err == nil && plan.Files() == 0 {
@@ -243,26 +246,28 @@ func openReader(opts options, stderr io.Writer) int {
 		}
 		return read(ui.New(c, defaultKeyMap()), stderr)
 	}
-	first, err := plan.First()
-	if err != nil {
-		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
-		return 1
-	}
 	ch := make(chan tea.Msg, 64)
 	go loadInBackground(plan, lo, ch)
-	initial := &corpus.Corpus{Docs: []*corpus.Document{first}, Skipped: plan.Skipped, Roots: plan.Roots}
+	initial := &corpus.Corpus{Skipped: plan.Skipped, Roots: plan.Roots}
 	return read(ui.New(initial, defaultKeyMap(), ui.Loading(ch, plan.Files(), plan.Bytes)), stderr)
 }
 
-// loadInBackground loads the plan and reports to the reader: progress at
-// most every 50 ms (never blocking the workers), then the corpus. A panic
-// here becomes an error the reader shows after restoring the terminal.
+// loadInBackground reads the first document and sends it, then loads the
+// rest and reports to the reader: progress at most every 50 ms (never
+// blocking the workers), then the corpus. A panic here becomes an error
+// the reader shows after restoring the terminal.
 func loadInBackground(plan *corpus.Plan, lo corpus.Options, ch chan<- tea.Msg) {
 	defer func() {
 		if r := recover(); r != nil {
 			ch <- ui.LoadDoneMsg{Err: fmt.Errorf("internal error while loading: %v", r)}
 		}
 	}()
+	first, err := plan.First()
+	if err != nil {
+		ch <- ui.LoadDoneMsg{Err: err}
+		return
+	}
+	ch <- ui.FirstDocMsg{Doc: first}
 	var last atomic.Int64
 	lo.Progress = func(p corpus.Progress) {
 		now := time.Now().UnixNano()

@@ -91,6 +91,9 @@ func (c *Corpus) Lookup(path string) (*Document, bool) {
 	return nil, false
 }
 
+// Size is the size in bytes of the file the document was read from.
+func (d *Document) Size() int { return d.bytes }
+
 // Len is the number of documents.
 func (c *Corpus) Len() int { return len(c.Docs) }
 

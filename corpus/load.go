@@ -95,12 +95,12 @@ func WalkFS(fsys fs.FS) (*Plan, error) {
 func (p *Plan) Files() int { return len(p.sources) }
 
 // First reads files in order until one loads, and returns it: the
-// document a reader can show at once. It returns an error (wrapping
-// ErrEmpty) when no file of the plan loads. Load reuses its work.
+// document a reader can show at once, before anything is indexed. It
+// returns an error (wrapping ErrEmpty) when no file of the plan loads.
+// Load reuses its work.
 func (p *Plan) First() (*Document, error) {
-	t := newTermizer(p.vocab)
 	for len(p.first) < len(p.sources) {
-		r := safeParse(p.sources[len(p.first)], t)
+		r := safeParse(p.sources[len(p.first)], nil)
 		p.first = append(p.first, r)
 		if r.doc != nil {
 			return r.doc, nil
@@ -122,8 +122,14 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		bytes atomic.Int64
 		wg    sync.WaitGroup
 	)
-	next.Store(int64(len(p.first)))
+	// The files First read are done, but their documents still need
+	// indexing: the workers start with those.
 	done.Store(int64(len(p.first)))
+	for _, r := range p.first {
+		if r.doc != nil {
+			bytes.Add(int64(r.doc.bytes))
+		}
+	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
 	for range workers {
 		wg.Go(func() {
@@ -132,6 +138,12 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				i := int(next.Add(1) - 1)
 				if i >= len(results) {
 					return
+				}
+				if i < len(p.first) {
+					if d := results[i].doc; d != nil {
+						results[i].analysis = terms.analyze(d)
+					}
+					continue
 				}
 				results[i] = safeParse(p.sources[i], terms)
 				if opt.Progress != nil {
@@ -230,6 +242,8 @@ func safeParse(s source, t *termizer) (r result) {
 	return parseSource(s, t)
 }
 
+// parseSource reads and parses one file, and indexes it when given a
+// termizer.
 func parseSource(s source, t *termizer) result {
 	raw, err := s.read()
 	if err != nil {
@@ -249,6 +263,9 @@ func parseSource(s source, t *termizer) result {
 	}
 	if len(doc.Paragraphs) == 0 {
 		return result{skip: &Skipped{Path: doc.Path, Reason: "empty"}}
+	}
+	if t == nil {
+		return result{doc: doc}
 	}
 	return result{doc: doc, analysis: t.analyze(doc)}
 }

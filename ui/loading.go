@@ -20,6 +20,12 @@ type LoadProgressMsg struct {
 	Bytes, TotalBytes int64
 }
 
+// FirstDocMsg carries the first document, read but not yet indexed, so
+// that the reader can show it while the rest loads.
+type FirstDocMsg struct {
+	Doc *corpus.Document
+}
+
 // LoadDoneMsg carries the whole corpus, loaded and indexed, or the error
 // that stopped the load.
 type LoadDoneMsg struct {
@@ -99,6 +105,19 @@ func (l *loadState) view(width int) string {
 
 func megabytes(n int64) string { return fmt.Sprintf("%.0f MB", float64(n)/(1<<20)) }
 
+// showFirst puts the first document on screen while the rest loads.
+func (m *Model) showFirst(doc *corpus.Document) {
+	if len(m.corpus.Docs) > 0 {
+		return
+	}
+	c := *m.corpus
+	c.Docs = []*corpus.Document{doc}
+	m.corpus = &c
+	m.panes[0].empty = ""
+	m.panes[0].open(doc)
+	m.relayout()
+}
+
 // finishLoad takes the whole corpus: the documents already on screen stay
 // where they are (they are the same documents), the second pane gets a
 // document if it had none, and the comparison features come alive.
@@ -109,6 +128,10 @@ func (m *Model) finishLoad(msg LoadDoneMsg) tea.Cmd {
 	}
 	m.corpus = msg.Corpus
 	m.load = nil
+	if m.panes[0].doc == nil && len(m.corpus.Docs) > 0 {
+		m.panes[0].empty = ""
+		m.panes[0].open(m.corpus.Docs[0])
+	}
 	if m.panes[1].doc == nil && len(m.corpus.Docs) > 1 {
 		m.panes[1].empty = ""
 		m.panes[1].open(m.corpus.Docs[1])

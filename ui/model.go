@@ -42,6 +42,7 @@ type Model struct {
 
 	panes [2]pane
 	focus int
+	wraps *wrapCache // shared by the panes
 
 	mode    mode
 	palette picker
@@ -78,10 +79,12 @@ func New(c *corpus.Corpus, keys KeyMap, opts ...Option) Model {
 	for _, o := range opts {
 		o(&m)
 	}
-	wraps := newWrapCache()
-	m.panes = [2]pane{newPane(wraps), newPane(wraps)}
+	m.wraps = newWrapCache()
+	m.panes = [2]pane{newPane(m.wraps), newPane(m.wraps)}
 	if len(c.Docs) > 0 {
 		m.panes[0].open(c.Docs[0])
+	} else if m.load != nil {
+		m.panes[0].empty = "Reading the first document…"
 	}
 	switch {
 	case len(c.Docs) > 1:
@@ -120,8 +123,25 @@ func (m *Model) applyStyles(isDark bool) {
 	m.skipped.input.SetStyles(m.styles.textinput)
 }
 
-// Update routes a message to whatever has the keyboard.
+// Update routes a message to whatever has the keyboard, then starts the
+// background layout of any huge document on screen that is laid out only
+// as far as shown.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if done, ok := msg.(wrapDoneMsg); ok {
+		m.wraps.done(done)
+		return m, nil
+	}
+	next, cmd := m.update(msg)
+	nm := next.(Model)
+	for i := range nm.panes {
+		if p := &nm.panes[i]; p.shown() != nil && p.width > 0 {
+			cmd = tea.Batch(cmd, nm.wraps.completeLater(p.layout()))
+		}
+	}
+	return nm, cmd
+}
+
+func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
@@ -138,8 +158,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, waitLoad(m.load.ch)
 		}
 		return m, nil
+	case FirstDocMsg:
+		m.showFirst(msg.Doc)
+		if m.load != nil {
+			return m, waitLoad(m.load.ch)
+		}
+		return m, nil
 	case LoadDoneMsg:
 		return m, m.finishLoad(msg)
+	case searchDoneMsg:
+		for i := range m.panes {
+			m.panes[i].searchDone(msg)
+		}
+		return m, nil
 	case filterDoneMsg:
 		for _, pk := range []*picker{&m.palette, &m.chooser, &m.skipped} {
 			if pk.title == msg.picker {
@@ -220,7 +251,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Top):
 		p.scrollTo(0)
 	case key.Matches(msg, k.Bottom):
-		p.scrollTo(p.maxTop())
+		p.scrollToEnd()
 	case key.Matches(msg, k.SwitchFocus):
 		m.switchFocus()
 	case key.Matches(msg, k.Swap):
@@ -441,12 +472,12 @@ func (m Model) updateSearch(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(k, m.keys.Select):
 			m.mode = modeRead
 			p := m.focused()
-			p.runSearch(m.prompt.Value())
+			cmd := p.runSearch(m.prompt.Value())
 			if p.search.active() && len(p.search.matches) == 0 {
 				m.status = fmt.Sprintf("no match for %q", m.prompt.Value())
 			}
 			m.followLink()
-			return m, nil
+			return m, cmd
 		}
 	}
 	var cmd tea.Cmd

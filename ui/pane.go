@@ -72,23 +72,34 @@ func (p *pane) bodyHeight() int { return max(0, p.height-1) }
 
 // layout returns the document wrapped at the pane's width (cached).
 func (p *pane) layout() *wrapped {
-	if p.shown() == nil {
-		return &wrapped{}
+	if p.shown() == nil || p.width <= 0 {
+		// Not shown (or not sized yet): wrapping at one column would cost
+		// a line per character of the document.
+		return &wrapped{doc: &corpus.Document{}}
 	}
 	return p.wraps.get(p.shown(), p.textWidth())
 }
 
+// lineCount is the number of lines laid out so far (all of them, unless
+// a huge document is still being laid out).
 func (p *pane) lineCount() int { return len(p.layout().lines) }
 
 func (p *pane) maxTop() int { return max(0, p.lineCount()-p.bodyHeight()) }
 
 // scroll moves the view by n lines, staying within the document.
-func (p *pane) scroll(n int) {
-	p.top = min(max(0, p.top+n), p.maxTop())
+func (p *pane) scroll(n int) { p.scrollTo(p.top + n) }
+
+// scrollTo puts a line at the top, laying the document out that far.
+func (p *pane) scrollTo(line int) {
+	p.layout().upTo(line + p.bodyHeight())
+	p.top = min(max(0, line), p.maxTop())
 }
 
-func (p *pane) scrollTo(line int) {
-	p.top = min(max(0, line), p.maxTop())
+// scrollToEnd shows the end of the document, laying it all out first.
+func (p *pane) scrollToEnd() {
+	w := p.layout()
+	w.toPara(len(w.doc.Paragraphs) - 1)
+	p.scrollTo(p.maxTop())
 }
 
 func (p *pane) pageDown()     { p.scroll(max(1, p.bodyHeight()-1)) }
@@ -99,6 +110,7 @@ func (p *pane) halfPageUp()   { p.scroll(-max(1, p.bodyHeight()/2)) }
 // anchor is the reading position at the top of the view. The blank row
 // before a paragraph is anchored to that paragraph with offset -1.
 func (p *pane) anchor() anchor {
+	p.layout().upTo(p.top)
 	lines := p.layout().lines
 	if p.top >= len(lines) || p.top < 0 {
 		return anchor{}
@@ -122,7 +134,11 @@ func (p *pane) moveTo(at anchor) {
 // lineOf is the wrapped line showing byte offset off of paragraph para.
 func (p *pane) lineOf(para, off int) int {
 	w := p.layout()
-	if para < 0 || para >= len(w.paraLine) {
+	if w.doc == nil || para < 0 {
+		return 0
+	}
+	w.toPara(para + 1) // the next paragraph too, so this one's lines are all there
+	if para >= len(w.paraLine) {
 		return 0
 	}
 	i := w.paraLine[para]
@@ -135,6 +151,7 @@ func (p *pane) lineOf(para, off int) int {
 // currentPara is the paragraph of the document at the top of the view (in
 // a lens, the paragraph the top passage comes from), or -1.
 func (p *pane) currentPara() int {
+	p.layout().upTo(p.top + 1)
 	lines := p.layout().lines
 	for i := p.top; i < len(lines); i++ {
 		if lines[i].kind == lineBlank {
@@ -200,8 +217,16 @@ func (p *pane) show(doc *corpus.Document, at anchor) {
 	p.moveTo(at)
 }
 
-// percent is how far through the document the bottom of the view is.
+// percent is how far through the document the bottom of the view is
+// (while a huge document is still being laid out: how far, in paragraphs,
+// the top is).
 func (p *pane) percent() int {
+	if w := p.layout(); w.doc != nil && !w.complete() {
+		if p.top < len(w.lines) {
+			return w.lines[p.top].para * 100 / len(w.doc.Paragraphs)
+		}
+		return 0
+	}
 	n := p.lineCount()
 	if n == 0 || n <= p.bodyHeight() {
 		return 100

@@ -89,9 +89,12 @@ func (p *pane) headerNotes(compact bool) string {
 	if p.search.active() {
 		notes = append(notes, p.search.status())
 	}
-	if compact {
+	switch w := p.layout(); {
+	case compact:
 		notes = append(notes, fmt.Sprintf("%d%%", p.percent()))
-	} else {
+	case w.doc != nil && !w.complete(): // still being laid out
+		notes = append(notes, fmt.Sprintf("%d/… %d%%", p.top+1, p.percent()))
+	default:
 		notes = append(notes, fmt.Sprintf("%d/%d %d%%", min(p.top+1, p.lineCount()), p.lineCount(), p.percent()))
 	}
 	return " " + strings.Join(notes, " · ") + " "
@@ -111,6 +114,7 @@ func (p *pane) body(st *styles, marks *termMarks) []string {
 		return rows[:h]
 	}
 	w := p.layout()
+	w.upTo(p.top + h)
 	if p.lens != nil && len(w.lines) == 0 && h > 0 {
 		rows = append(rows, fit("  "+st.dim.Render("no passage mentions "+p.lens.label), p.width))
 	}

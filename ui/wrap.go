@@ -28,44 +28,76 @@ type line struct {
 	start, end int // byte range in the paragraph's text
 }
 
-// wrapped is a document laid out for one width.
+// wrapped is a document laid out for one width. A huge document is laid
+// out lazily, a few paragraphs ahead of what is shown, while a command
+// lays it out whole in the background (see wrapCache); callers ask for the
+// lines they need with upTo and toPara.
 type wrapped struct {
+	doc   *corpus.Document
+	width int
 	lines []line
 	// paraLine[i] is the first line of paragraph i (its fold marker when
-	// the paragraph is hidden).
+	// the paragraph is hidden), for the paragraphs laid out so far.
 	paraLine []int
 }
 
-// wrapDocument lays a document out at the given text width: every line of
-// every paragraph is word-wrapped (words wider than the width are broken),
-// paragraphs are separated by a blank line, and each run of hidden
-// repeated paragraphs becomes a single fold marker.
+// wrapDocument lays a whole document out at the given text width.
 func wrapDocument(doc *corpus.Document, width int) *wrapped {
-	width = max(1, width)
-	w := &wrapped{paraLine: make([]int, len(doc.Paragraphs))}
-	for i, p := range doc.Paragraphs {
-		if p.Hidden() {
-			if i > 0 && doc.Paragraphs[i-1].Hidden() {
-				w.paraLine[i] = w.paraLine[i-1]
-				continue
-			}
-			w.gap(i)
-			w.paraLine[i] = len(w.lines)
-			w.lines = append(w.lines, line{kind: lineFolded, para: i})
-			continue
+	w := startWrap(doc, width)
+	w.toPara(len(doc.Paragraphs) - 1)
+	return w
+}
+
+// startWrap begins a lazy layout: nothing is wrapped yet.
+func startWrap(doc *corpus.Document, width int) *wrapped {
+	return &wrapped{doc: doc, width: max(1, width), paraLine: make([]int, 0, len(doc.Paragraphs))}
+}
+
+// complete reports whether every paragraph is laid out.
+func (w *wrapped) complete() bool { return len(w.paraLine) == len(w.doc.Paragraphs) }
+
+// upTo lays out paragraphs until line i exists (or the document ends) and
+// returns how many lines there are now.
+func (w *wrapped) upTo(i int) int {
+	for len(w.lines) <= i && !w.complete() {
+		w.addPara()
+	}
+	return len(w.lines)
+}
+
+// toPara lays out paragraphs up to and including para.
+func (w *wrapped) toPara(para int) {
+	for len(w.paraLine) <= para && !w.complete() {
+		w.addPara()
+	}
+}
+
+// addPara lays out the next paragraph: every line word-wrapped (words
+// wider than the width broken), a blank line before it, and each run of
+// hidden repeated paragraphs as a single fold marker.
+func (w *wrapped) addPara() {
+	i := len(w.paraLine)
+	p := w.doc.Paragraphs[i]
+	if p.Hidden() {
+		if i > 0 && w.doc.Paragraphs[i-1].Hidden() {
+			w.paraLine = append(w.paraLine, w.paraLine[i-1])
+			return
 		}
 		w.gap(i)
-		w.paraLine[i] = len(w.lines)
-		offset := 0
-		for src := range strings.Lines(p.Text) {
-			body := strings.TrimSuffix(src, "\n")
-			for _, seg := range wrapLine(body, width) {
-				w.lines = append(w.lines, line{kind: lineText, para: i, start: offset + seg[0], end: offset + seg[1]})
-			}
-			offset += len(src)
-		}
+		w.paraLine = append(w.paraLine, len(w.lines))
+		w.lines = append(w.lines, line{kind: lineFolded, para: i})
+		return
 	}
-	return w
+	w.gap(i)
+	w.paraLine = append(w.paraLine, len(w.lines))
+	offset := 0
+	for src := range strings.Lines(p.Text) {
+		body := strings.TrimSuffix(src, "\n")
+		for _, seg := range wrapLine(body, w.width) {
+			w.lines = append(w.lines, line{kind: lineText, para: i, start: offset + seg[0], end: offset + seg[1]})
+		}
+		offset += len(src)
+	}
 }
 
 func (w *wrapped) gap(para int) {

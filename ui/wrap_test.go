@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -276,4 +277,23 @@ func FuzzWrapLine(f *testing.F) {
 func graphemeLen(s string) (string, int) {
 	g, _ := grapheme(s)
 	return g, len(g)
+}
+
+// A lazy layout, extended bit by bit as the reader scrolls, must give the
+// very lines a whole layout gives: the background layout replaces it in
+// place and every position must stay valid.
+func TestLazyLayoutMatchesWholeLayout(t *testing.T) {
+	c := sampleCorpus(t)
+	for _, d := range c.Docs {
+		for _, width := range []int{7, 40, 117} {
+			whole := wrapDocument(d, width)
+			lazy := startWrap(d, width)
+			for i := 0; !lazy.complete(); i += 13 {
+				lazy.upTo(i)
+			}
+			if !reflect.DeepEqual(lazy.lines, whole.lines) || !reflect.DeepEqual(lazy.paraLine, whole.paraLine) {
+				t.Fatalf("%s at %d: lazy layout differs from the whole one", d.Path, width)
+			}
+		}
+	}
 }
