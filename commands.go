@@ -190,6 +190,7 @@ func round(f float64) float64 { return math.Round(f*10000) / 10000 }
 func writeJSON(stdout, stderr io.Writer, v any) int {
 	enc := json.NewEncoder(stdout)
 	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // keep <U+202E> placeholders readable
 	if err := enc.Encode(v); err != nil {
 		fmt.Fprintln(stderr, "parallax: "+err.Error())
 		return 1

@@ -14,9 +14,11 @@ import (
 //  1. a UTF-8 BOM is stripped and the rest read as UTF-8;
 //  2. a UTF-16 LE or BE BOM selects UTF-16;
 //  3. valid UTF-8 is read as UTF-8;
-//  4. otherwise, when no byte falls on one of the five holes of
-//     Windows-1252 (0x81 0x8D 0x8F 0x90 0x9D), the text is read as
-//     Windows-1252 (which includes Latin-1's printable range);
+//  4. otherwise, when the text holds fewer valid multi-byte UTF-8
+//     sequences than invalid bytes (so it is not UTF-8 with a few stray
+//     bytes) and no byte falls on one of the five holes of Windows-1252
+//     (0x81 0x8D 0x8F 0x90 0x9D), it is read as Windows-1252 (which
+//     includes Latin-1's printable range);
 //  5. otherwise it is read as UTF-8 and each invalid byte becomes U+FFFD.
 
 var (
@@ -37,7 +39,7 @@ func decode(raw []byte) (string, string) {
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), raw), "utf-16be"
 	case utf8.Valid(raw):
 		return string(raw), "utf-8"
-	case !hasWindows1252Holes(raw):
+	case !mostlyUTF8(raw) && !hasWindows1252Holes(raw):
 		s, err := charmap.Windows1252.NewDecoder().Bytes(raw)
 		if err == nil {
 			return string(s), "windows-1252"
@@ -69,6 +71,27 @@ func decodeWith(enc encoding.Encoding, raw []byte) string {
 		return replaceInvalid(raw)
 	}
 	return string(out)
+}
+
+// mostlyUTF8 reports whether raw holds at least as many valid multi-byte
+// UTF-8 sequences as invalid bytes: UTF-8 text with a few stray bytes,
+// which reading as Windows-1252 would turn into mojibake.
+func mostlyUTF8(raw []byte) bool {
+	valid, invalid := 0, 0
+	for len(raw) > 0 {
+		if raw[0] < utf8.RuneSelf {
+			raw = raw[1:]
+			continue
+		}
+		r, n := utf8.DecodeRune(raw)
+		if r == utf8.RuneError && n == 1 {
+			invalid++
+		} else {
+			valid++
+		}
+		raw = raw[n:]
+	}
+	return valid > 0 && valid >= invalid
 }
 
 func hasWindows1252Holes(raw []byte) bool {
