@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -32,13 +33,13 @@ var (
 func decode(raw []byte) (string, string) {
 	switch {
 	case bytes.HasPrefix(raw, bomUTF8):
-		return string(raw[len(bomUTF8):]), "utf-8"
+		return bytesToString(raw[len(bomUTF8):]), "utf-8"
 	case bytes.HasPrefix(raw, bomUTF16LE):
 		return decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), raw), "utf-16le"
 	case bytes.HasPrefix(raw, bomUTF16BE):
 		return decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), raw), "utf-16be"
 	case utf8.Valid(raw):
-		return string(raw), "utf-8"
+		return bytesToString(raw), "utf-8"
 	case !mostlyUTF8(raw) && !hasWindows1252Holes(raw):
 		s, err := charmap.Windows1252.NewDecoder().Bytes(raw)
 		if err == nil {
@@ -46,6 +47,16 @@ func decode(raw []byte) (string, string) {
 		}
 	}
 	return replaceInvalid(raw), "utf-8 (invalid bytes replaced)"
+}
+
+// bytesToString shares a file's bytes as a string without copying them.
+// The loader hands each buffer to decode once and never touches it again,
+// so the string's immutability holds; this saves copying every file.
+func bytesToString(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	return unsafe.String(&b[0], len(b))
 }
 
 // replaceInvalid reads raw as UTF-8, turning each invalid byte into U+FFFD

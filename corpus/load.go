@@ -270,7 +270,8 @@ func parseSource(s source, t *termizer) result {
 	return result{doc: doc, analysis: t.analyze(doc)}
 }
 
-// Parse builds a document from a file's raw bytes. path is the name shown
+// Parse builds a document from a file's raw bytes, which it may share and
+// which must not change afterwards. path is the name shown
 // for it; it is sanitized here.
 func Parse(displayPath string, raw []byte) *Document {
 	text, enc := decode(raw)
@@ -304,7 +305,10 @@ func readFile(name string, limit int64) ([]byte, error) {
 	if !info.Mode().IsRegular() {
 		return nil, errors.New("not a regular file (" + fileKind(info.Mode()) + ")")
 	}
-	data, err := io.ReadAll(io.LimitReader(f, limit+1))
+	// Read into a buffer of the size the file reports (plus one byte, to
+	// see growth), growing only if it lied; never past the limit.
+	data := make([]byte, 0, min(max(info.Size(), 0), limit)+1)
+	data, err = readAll(io.LimitReader(f, limit+1), data)
 	if err != nil {
 		return nil, fmt.Errorf("read failed: %s", describe(err))
 	}
@@ -312,6 +316,23 @@ func readFile(name string, limit int64) ([]byte, error) {
 		return nil, fmt.Errorf("too large (more than %s; see --max-file-size)", humanBytes(limit))
 	}
 	return data, nil
+}
+
+// readAll is io.ReadAll into a buffer the caller sized.
+func readAll(r io.Reader, b []byte) ([]byte, error) {
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err == io.EOF {
+			return b, nil
+		}
+		if err != nil {
+			return b, err
+		}
+	}
 }
 
 func joinPaths(paths []string) string {

@@ -69,7 +69,7 @@ func Normalize(text string) []string {
 	if len(block) > 0 {
 		flush()
 	}
-	all := string(buf)
+	all := bytesToString(buf) // buf is not used again
 	paras := make([]string, len(bounds))
 	for i, b := range bounds {
 		paras[i] = all[b[0]:b[1]]
