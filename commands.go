@@ -30,6 +30,10 @@ func list(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 			Words      int      `json:"words"`
 			Title      string   `json:"title"`
 			Path       string   `json:"path"`
+			Source     string   `json:"source,omitempty"`
+			Date       string   `json:"date,omitempty"`
+			URL        string   `json:"url,omitempty"`
+			Encoding   string   `json:"encoding"`
 			Paragraphs []string `json:"paragraphs"`
 		}
 		out := make([]doc, 0, len(c.Docs))
@@ -38,13 +42,14 @@ func list(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 			for i, p := range d.Paragraphs {
 				paras[i] = p.Text
 			}
-			out = append(out, doc{d.Index, d.ID, d.Words, d.Title, d.Path, paras})
+			out = append(out, doc{d.Index, d.ID, d.Words, d.Title, d.Path, d.Source, d.Date, d.URL, d.Encoding, paras})
 		}
 		return writeJSON(stdout, stderr, out)
 	}
-	fmt.Fprintln(stdout, "index\twords\ttitle\tpath")
+	// Source and date come after the four columns scripts already read.
+	fmt.Fprintln(stdout, "index\twords\ttitle\tpath\tsource\tdate")
 	for _, d := range c.Docs {
-		fmt.Fprintf(stdout, "%d\t%d\t%s\t%s\n", d.Index, d.Words, d.Title, d.Path)
+		fmt.Fprintf(stdout, "%d\t%d\t%s\t%s\t%s\t%s\n", d.Index, d.Words, d.Title, d.Path, d.Source, d.Date)
 	}
 	return 0
 }

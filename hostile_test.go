@@ -88,7 +88,7 @@ func TestHostileCorpusEndToEnd(t *testing.T) {
 		t.Fatalf("exit %d: %s", got.code, got.err)
 	}
 	for _, name := range []string{"good.txt", "escapes.txt", "utf16.txt", "latin1.txt", "bom.md", "one-line.txt", "name ␛[31mred␛[0m␊newline.txt"} {
-		if !strings.Contains(got.out, "\t"+name+"\n") {
+		if !strings.Contains(got.out, "\t"+name+"\t") {
 			t.Errorf("%q was not loaded:\n%s", name, got.out)
 		}
 	}

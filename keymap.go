@@ -43,6 +43,8 @@ func defaultKeyMap() ui.KeyMap {
 		Select:   b("enter", "choose", "enter"),
 		Cancel:   b("esc", "close / clear search", "esc"),
 
+		PaletteOrder: b("ctrl+t", "palette: sort by source/date", "ctrl+t"),
+
 		Skipped: b("S", "skipped files", "S"),
 		Help:    b("?", "help", "?"),
 		Quit:    b("q", "quit", "q", "ctrl+c"),

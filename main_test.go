@@ -45,13 +45,13 @@ func TestListPrintsDocumentsAndSkippedFiles(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
-	lines := strings.Split(strings.TrimSpace(out), "\n")
+	lines := strings.Split(strings.TrimRight(out, "\n"), "\n")
 	want := []string{
-		"index\twords\ttitle\tpath",
-		"0\t5\tFirst Story\ta.md",
-		"1\t6\tSecond Story Headline\tb.txt",
-		"2\t6\tThird one lives in a folder.\tsub/c.text",
-		"3\t4\tEscape in the name.\tz␛[31m.txt",
+		"index\twords\ttitle\tpath\tsource\tdate",
+		"0\t5\tFirst Story\ta.md\t\t",
+		"1\t6\tSecond Story Headline\tb.txt\t\t",
+		"2\t6\tThird one lives in a folder.\tsub/c.text\t\t",
+		"3\t4\tEscape in the name.\tz␛[31m.txt\t\t",
 	}
 	if strings.Join(lines, "\n") != strings.Join(want, "\n") {
 		t.Errorf("stdout:\n%s\nwant:\n%s", out, strings.Join(want, "\n"))

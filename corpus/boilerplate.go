@@ -7,7 +7,11 @@ const minRepeats = 3
 // foldRepeats marks every paragraph that occurs minRepeats or more times
 // in the document. Paragraphs are compared after collapsing white space and
 // case, so a block pasted with different spacing still counts as the same.
-func foldRepeats(texts []string) []Paragraph {
+func foldRepeats(paras []Paragraph) {
+	texts := make([]string, len(paras))
+	for i, p := range paras {
+		texts[i] = p.Text
+	}
 	// A cheap key (the ends) finds the candidates; only those are hashed
 	// whole.
 	quick := make(map[quickKey]int, len(texts))
@@ -23,15 +27,12 @@ func foldRepeats(texts []string) []Paragraph {
 		}
 	}
 	seen := make(map[uint64]int)
-	paras := make([]Paragraph, len(texts))
-	for i, t := range texts {
-		paras[i].Text = t
+	for i := range texts {
 		if total := counts[keys[i]]; keys[i] != 0 && total >= minRepeats {
 			seen[keys[i]]++
 			paras[i].Repeat = &Repeat{Occurrence: seen[keys[i]], Total: total}
 		}
 	}
-	return paras
 }
 
 // quickKey is a paragraph's first and last 16 bytes that are not white

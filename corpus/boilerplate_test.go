@@ -27,7 +27,11 @@ func TestFoldRepeats(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := foldRepeats(tt.texts)
+			got := make([]Paragraph, len(tt.texts))
+			for i, text := range tt.texts {
+				got[i].Text = text
+			}
+			foldRepeats(got)
 			if len(got) != len(tt.want) {
 				t.Fatalf("foldRepeats returned %d paragraphs, want %d", len(got), len(tt.want))
 			}

@@ -42,6 +42,9 @@ type Document struct {
 	Words int
 	// Encoding names how the bytes were decoded.
 	Encoding string
+	// Metadata is what the file says of itself (Markdown front matter,
+	// JSON fields, HTML meta tags); empty for plain text.
+	Metadata
 
 	bytes  int    // size of the file read, for progress reports
 	osPath string // where it was read from, for Lookup
@@ -54,7 +57,43 @@ type Paragraph struct {
 	// times in its document. The first occurrence is shown; later ones are
 	// hidden and the reader shows a one-line marker instead.
 	Repeat *Repeat
+	// Kind, Level (of a heading) and Indent (in cells, for list items,
+	// quotes and code) say how the source marked the paragraph up; plain
+	// text is all ParaText.
+	Kind   ParaKind
+	Level  int8
+	Indent uint8
+	// Marks are styled ranges of Text (emphasis, links…), in order.
+	Marks []Mark
 }
+
+// ParaKind is what a paragraph is in the document's structure.
+type ParaKind uint8
+
+const (
+	ParaText ParaKind = iota
+	ParaHeading
+	ParaListItem
+	ParaQuote
+	ParaCode
+)
+
+// Mark is a styled range of a paragraph's text, in bytes.
+type Mark struct {
+	Start, End int
+	Kind       MarkKind
+}
+
+// MarkKind is what a mark means.
+type MarkKind uint8
+
+const (
+	MarkEmphasis MarkKind = iota + 1
+	MarkStrong
+	MarkCode
+	MarkLink // the text of a link
+	MarkNote // a link's number, an image's description
+)
 
 // Repeat says which occurrence of a repeated paragraph this is.
 type Repeat struct {

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"sort"
+	"strings"
 	"sync"
 	"sync/atomic"
 )
@@ -275,18 +276,46 @@ func parseSource(s source, t *termizer) result {
 // for it; it is sanitized here.
 func Parse(displayPath string, raw []byte) *Document {
 	text, enc := decode(raw)
+	if isMarkdown(displayPath) {
+		md := parseMarkdown(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"))
+		return newDocument(displayPath, md.paras, SanitizeName(md.title), md.meta, enc, len(raw))
+	}
 	texts := Normalize(text)
-	title := Title(texts, path.Base(displayPath))
+	paras := make([]Paragraph, len(texts))
+	for i, t := range texts {
+		paras[i].Text = t
+	}
+	return newDocument(displayPath, paras, "", Metadata{}, enc, len(raw))
+}
+
+// newDocument completes a document from its paragraphs: title (unless
+// the source gave one), folded boilerplate, word count, sanitized path
+// and metadata.
+func newDocument(displayPath string, paras []Paragraph, title string, meta Metadata, enc string, size int) *Document {
+	texts := make([]string, len(paras))
+	for i, p := range paras {
+		texts[i] = p.Text
+	}
+	if title == "" {
+		title = Title(texts, path.Base(displayPath))
+	}
+	foldRepeats(paras)
 	return &Document{
 		ID:         stableID(displayPath),
 		Title:      title,
 		TitleLine:  titleLine(texts, title),
 		Path:       SanitizeName(displayPath),
-		Paragraphs: foldRepeats(texts),
+		Paragraphs: paras,
 		Words:      countWords(texts),
 		Encoding:   enc,
-		bytes:      len(raw),
+		Metadata:   Metadata{Source: SanitizeName(meta.Source), Date: SanitizeName(meta.Date), URL: SanitizeName(meta.URL)},
+		bytes:      size,
 	}
+}
+
+func isMarkdown(name string) bool {
+	ext := strings.ToLower(filepath.Ext(name))
+	return ext == ".md" || ext == ".markdown"
 }
 
 // readFile reads a regular file, never more than limit bytes whatever size

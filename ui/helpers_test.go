@@ -55,6 +55,8 @@ func testKeyMap() KeyMap {
 		Select:   b("enter", "choose", "enter"),
 		Cancel:   b("esc", "close / clear search", "esc"),
 
+		PaletteOrder: b("ctrl+t", "palette: sort by source/date", "ctrl+t"),
+
 		Skipped: b("S", "skipped files", "S"),
 		Help:    b("?", "help", "?"),
 		Quit:    b("q", "quit", "q", "ctrl+c"),

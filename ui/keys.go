@@ -28,6 +28,7 @@ type KeyMap struct {
 	// Lists and prompts (palette, search prompt, overlays).
 	ListUp, ListDown key.Binding
 	Select, Cancel   key.Binding
+	PaletteOrder     key.Binding // in the palette: by relevance, source or date
 
 	Skipped    key.Binding // the list of files that were not loaded
 	Help, Quit key.Binding
@@ -44,6 +45,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.LineDown, k.LineUp, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
 		{k.SwitchFocus, k.Swap, k.Palette, k.Back, k.Search, k.NextMatch, k.PrevMatch},
 		{k.Align, k.LinkScroll, k.Related, k.Terms, k.Highlight, k.Lens},
-		{k.ListUp, k.ListDown, k.Select, k.Cancel, k.Skipped, k.Help, k.Quit},
+		{k.ListUp, k.ListDown, k.Select, k.Cancel, k.PaletteOrder, k.Skipped, k.Help, k.Quit},
 	}
 }

@@ -56,6 +56,7 @@ type Model struct {
 	showTerms    bool
 	highlight    bool
 	lens         *corpus.Lens // the active event lens, if any
+	paletteOrder paletteOrder
 	related      relatedCycle
 	contrasts    *contrastCache
 
@@ -259,7 +260,9 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Palette):
 		m.mode = modePalette
 		m.relayout()
-		return m, m.palette.open(paletteItems(m.corpus, p.doc, m.lens))
+		cmd := m.palette.open(paletteItems(m.corpus, p.doc, m.lens))
+		m.sortPalette()
+		return m, cmd
 	case key.Matches(msg, k.Lens):
 		if m.indexing() {
 			return m, nil
@@ -394,6 +397,11 @@ func (m Model) updateHelp(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) updatePalette(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.PaletteOrder) {
+		m.paletteOrder = (m.paletteOrder + 1) % 3
+		m.sortPalette()
+		return m, nil
+	}
 	outcome, cmd := m.palette.Update(msg, &m.keys)
 	switch outcome {
 	case pickClose:
@@ -425,6 +433,18 @@ func (m Model) updateLens(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
+}
+
+// sortPalette applies the chosen order to the palette.
+func (m *Model) sortPalette() {
+	if m.paletteOrder == byRelevance {
+		m.palette.sortBy(nil, "")
+		return
+	}
+	o := m.paletteOrder
+	m.palette.sortBy(func(a, b pickItem) int {
+		return o.compare(a.Value.(*corpus.Document), b.Value.(*corpus.Document))
+	}, "by "+o.String()+" (ctrl+t)")
 }
 
 // updateSkipped runs the skipped-files list: it only filters and closes.

@@ -1,8 +1,11 @@
 package ui
 
 import (
+	"cmp"
 	"fmt"
 	"sort"
+	"strings"
+	"time"
 
 	"parallax/corpus"
 )
@@ -21,7 +24,11 @@ func paletteItems(c *corpus.Corpus, focused *corpus.Document, lens *corpus.Lens)
 		if note != "" {
 			meta = note + " · " + meta
 		}
-		return pickItem{Title: d.Title, Detail: d.Path, Meta: meta, MatchDetail: true, Value: d}
+		detail := d.Path
+		if sd := sourceAndDate(d); sd != "" {
+			detail = sd + " · " + d.Path
+		}
+		return pickItem{Title: d.Title, Detail: detail, Meta: meta, MatchDetail: true, Value: d}
 	}
 	items := make([]pickItem, 0, len(c.Docs))
 	if lens != nil && c.Model != nil {
@@ -53,4 +60,77 @@ func paletteItems(c *corpus.Corpus, focused *corpus.Document, lens *corpus.Lens)
 		}
 	}
 	return items
+}
+
+// paletteOrder is how the palette sorts: by relevance (the default), or
+// grouped by source, or by date, newest first.
+type paletteOrder int
+
+const (
+	byRelevance paletteOrder = iota
+	bySource
+	byDate
+)
+
+func (o paletteOrder) String() string {
+	return [...]string{"relevance", "source", "date"}[o]
+}
+
+// compare orders two documents for the sort; 0 keeps the relevance order.
+func (o paletteOrder) compare(a, b *corpus.Document) int {
+	switch o {
+	case bySource:
+		if c := cmp.Compare(strings.ToLower(a.Source), strings.ToLower(b.Source)); c != 0 {
+			return sourcesFirst(a.Source, b.Source, c)
+		}
+		return compareDates(b.Date, a.Date)
+	case byDate:
+		if c := compareDates(b.Date, a.Date); c != 0 {
+			return c
+		}
+		return cmp.Compare(strings.ToLower(a.Source), strings.ToLower(b.Source))
+	}
+	return 0
+}
+
+// sourcesFirst puts documents with a source before those without.
+func sourcesFirst(a, b string, c int) int {
+	switch {
+	case a == "":
+		return 1
+	case b == "":
+		return -1
+	}
+	return c
+}
+
+// compareDates compares dates written in the usual ways; a date that
+// cannot be read sorts as the oldest.
+func compareDates(a, b string) int {
+	ta, okA := parseDate(a)
+	tb, okB := parseDate(b)
+	switch {
+	case okA && okB:
+		return ta.Compare(tb)
+	case okA:
+		return 1
+	case okB:
+		return -1
+	}
+	return cmp.Compare(a, b)
+}
+
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "2006/01/02",
+	"January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", time.RFC1123Z, time.RFC1123,
+}
+
+func parseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
 }

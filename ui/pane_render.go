@@ -6,6 +6,8 @@ import (
 
 	"parallax/corpus/words"
 
+	"parallax/corpus"
+
 	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 )
@@ -22,7 +24,12 @@ type termMarks struct {
 type paint uint8
 
 const (
-	paintNone paint = iota
+	paintNone     paint = iota
+	paintEmphasis       // Markdown markup, lowest
+	paintStrong
+	paintCode
+	paintLink
+	paintNote
 	paintShared
 	paintOwn
 	paintLens
@@ -57,6 +64,9 @@ func (p *pane) header(st *styles, focused bool) string {
 	}
 	title := marker + p.doc.Title
 	path := "  " + p.doc.Path
+	if meta := sourceAndDate(p.doc); meta != "" {
+		path = "  " + meta + path
+	}
 	room := p.width - ansi.StringWidth(pos)
 	if room <= 0 {
 		return style.Render(fit(pos, p.width))
@@ -70,6 +80,17 @@ func (p *pane) header(st *styles, focused bool) string {
 		}
 	}
 	return style.Render(fit(left, room) + pos)
+}
+
+// sourceAndDate is "Source · date" as far as the document says.
+func sourceAndDate(d *corpus.Document) string {
+	switch {
+	case d.Source != "" && d.Date != "":
+		return d.Source + " · " + d.Date
+	case d.Source != "":
+		return d.Source
+	}
+	return d.Date
 }
 
 // headerNotes is the right side of the header: lens, link, search and
@@ -152,19 +173,27 @@ func (p *pane) renderLine(st *styles, l line, marks *termMarks) string {
 		gutter = st.gutterLink.Render("┃") + " "
 	}
 
-	heading := p.lens == nil && l.para == 0 && l.start < doc.TitleLine
-	base := st.text
-	if heading {
-		base = st.heading
+	para := doc.Paragraphs[l.para]
+	base, styled := st.paragraphStyle(para)
+	if p.lens == nil && l.para == 0 && l.start < doc.TitleLine {
+		base, styled = st.heading, true
 	}
 	var b strings.Builder
 	b.WriteString(gutter)
+	indent := min(int(para.Indent), max(0, tw-1))
+	if indent > 0 {
+		if para.Kind == corpus.ParaQuote {
+			b.WriteString(st.quoteBar.Render("│") + strings.Repeat(" ", indent-1))
+		} else {
+			b.WriteString(strings.Repeat(" ", indent))
+		}
+	}
 	runStart := 0
 	for i := 1; i <= len(text); i++ {
 		if i < len(text) && paints[i] == paints[runStart] {
 			continue
 		}
-		if paints[runStart] == paintNone && !heading {
+		if paints[runStart] == paintNone && !styled {
 			b.WriteString(text[runStart:i]) // plain text needs no styling
 		} else {
 			b.WriteString(st.paintStyle(paints[runStart], base).Render(text[runStart:i]))
@@ -173,7 +202,7 @@ func (p *pane) renderLine(st *styles, l line, marks *termMarks) string {
 	}
 	// Wrapping guarantees the text fits; measure the plain text (cheaper
 	// than the styled line) to pad it, and cut only if that ever failed.
-	textWidth := ansi.StringWidth(text)
+	textWidth := indent + ansi.StringWidth(text)
 	if textWidth > tw || gutterWidth+textWidth > p.width {
 		return fit(gutter+ansi.Truncate(b.String()[len(gutter):], tw, ""), p.width)
 	}
@@ -201,6 +230,13 @@ func (p *pane) paints(l line, text string, marks *termMarks) []paint {
 			}
 		})
 	}
+	if p.lens == nil {
+		for _, mk := range p.shown().Paragraphs[l.para].Marks {
+			if mk.End > l.start && mk.Start < l.end {
+				set(mk.Start, mk.End, markPaint[mk.Kind])
+			}
+		}
+	}
 	if p.lens != nil {
 		for _, h := range p.lens.passages[l.para].Hits {
 			set(h[0], h[1], paintLens)
@@ -216,8 +252,44 @@ func (p *pane) paints(l line, text string, marks *termMarks) []paint {
 	return paints
 }
 
+// markPaint is the paint of each kind of Markdown mark.
+var markPaint = [...]paint{
+	corpus.MarkEmphasis: paintEmphasis,
+	corpus.MarkStrong:   paintStrong,
+	corpus.MarkCode:     paintCode,
+	corpus.MarkLink:     paintLink,
+	corpus.MarkNote:     paintNote,
+}
+
+// paragraphStyle is the base style of a paragraph from its kind, and
+// whether it differs from plain text.
+func (st *styles) paragraphStyle(p corpus.Paragraph) (lipgloss.Style, bool) {
+	switch p.Kind {
+	case corpus.ParaHeading:
+		if p.Level <= 2 {
+			return st.heading.Inherit(st.headingAccent), true
+		}
+		return st.heading, true
+	case corpus.ParaQuote:
+		return st.quote, true
+	case corpus.ParaCode:
+		return st.code, true
+	}
+	return st.text, false
+}
+
 func (st *styles) paintStyle(v paint, base lipgloss.Style) lipgloss.Style {
 	switch v {
+	case paintEmphasis:
+		return base.Italic(true)
+	case paintStrong:
+		return base.Bold(true)
+	case paintCode:
+		return base.Inherit(st.code)
+	case paintLink:
+		return base.Underline(true)
+	case paintNote:
+		return base.Inherit(st.dim)
 	case paintShared:
 		return base.Inherit(st.sharedTerm)
 	case paintOwn:

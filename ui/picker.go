@@ -57,6 +57,10 @@ type picker struct {
 	// seq numbers the filters started off the update loop, so a result
 	// for an old query is dropped.
 	seq int
+	// order, when set, sorts the results (stably, so relevance decides
+	// within a group); note names it in the title.
+	order func(a, b pickItem) int
+	note  string
 }
 
 // asyncFilterItems is the list size above which filtering runs in a
@@ -143,8 +147,18 @@ func (p *picker) filterDone(msg filterDoneMsg) {
 }
 
 func (p *picker) apply(q string, results []pickResult, matched []int) {
+	if p.order != nil {
+		slices.SortStableFunc(results, func(a, b pickResult) int { return p.order(p.items[a.item], p.items[b.item]) })
+	}
 	p.results, p.lastQuery, p.lastMatched = results, q, matched
 	p.selected, p.offset = 0, 0
+}
+
+// sortBy sets the order of the results and filters again.
+func (p *picker) sortBy(order func(a, b pickItem) int, note string) {
+	p.order, p.note = order, note
+	p.lastQuery, p.lastMatched = "", nil
+	p.filter()
 }
 
 // candidates are the items a query can match: those that matched the
@@ -439,6 +453,9 @@ func (p *picker) View(st *styles) string {
 		return ""
 	}
 	count := fmt.Sprintf("%d/%d ", len(p.results), len(p.items))
+	if p.note != "" {
+		count = p.note + " · " + count
+	}
 	rows := []string{
 		st.paletteTitle.Render(fit(" "+ansi.Truncate(p.title, max(0, p.width-ansi.StringWidth(count)-2), "…"), max(0, p.width-ansi.StringWidth(count)))) + st.paletteMeta.Render(fit(count, min(p.width, ansi.StringWidth(count)))),
 		fit(p.input.View(), p.width),

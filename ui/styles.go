@@ -21,6 +21,8 @@ type styles struct {
 	gutterMatch, gutterLink      lipgloss.Style
 	sharedTerm, ownTerm, lensHit lipgloss.Style
 	panelTitle, panelHeading     lipgloss.Style
+	headingAccent, quote, code   lipgloss.Style
+	quoteBar                     lipgloss.Style
 	footer, status, errorText    lipgloss.Style
 
 	paletteBorder, paletteTitle  lipgloss.Style
@@ -65,6 +67,10 @@ func newStyles(isDark bool) styles {
 	s.ownTerm = lipgloss.NewStyle().Bold(true).Foreground(ownFg)
 	s.lensHit = lipgloss.NewStyle().Reverse(true).Bold(true).Foreground(linkFg)
 	s.panelTitle = lipgloss.NewStyle().Bold(true).Background(barBg).Foreground(accent)
+	s.headingAccent = lipgloss.NewStyle().Foreground(accent)
+	s.quote = lipgloss.NewStyle().Italic(true).Foreground(subtle)
+	s.code = lipgloss.NewStyle().Foreground(subtle)
+	s.quoteBar = lipgloss.NewStyle().Foreground(faint)
 	s.panelHeading = lipgloss.NewStyle().Bold(true).Foreground(subtle)
 	s.footer = lipgloss.NewStyle().Background(barBg)
 	s.status = lipgloss.NewStyle().Background(barBg).Foreground(accent).Bold(true)

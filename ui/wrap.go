@@ -93,7 +93,7 @@ func (w *wrapped) addPara() {
 	offset := 0
 	for src := range strings.Lines(p.Text) {
 		body := strings.TrimSuffix(src, "\n")
-		for _, seg := range wrapLine(body, w.width) {
+		for _, seg := range wrapLine(body, w.width-int(p.Indent)) {
 			w.lines = append(w.lines, line{kind: lineText, para: i, start: offset + seg[0], end: offset + seg[1]})
 		}
 		offset += len(src)
