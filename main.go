@@ -52,6 +52,7 @@ Flags:
   --corpus DIR         (align, terms) take term statistics from the corpus in
                        DIR (default: from the two files alone)
   --max-file-size N    skip files larger than N bytes (suffixes K, M, G; default 256M)
+  --no-state           do not restore or save the reading session
   --version            print the version
   -h, --help           print this help
 
@@ -69,6 +70,7 @@ type options struct {
 	json        bool
 	corpusDir   string
 	maxFileSize int64
+	noState     bool
 }
 
 // subcommands are recognised only as the first argument.
@@ -124,6 +126,7 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	showVersion := fs.Bool("version", false, "")
 	fs.BoolVar(&opts.json, "json", false, "")
 	fs.StringVar(&opts.corpusDir, "corpus", "", "")
+	fs.BoolVar(&opts.noState, "no-state", false, "")
 	maxSize := fs.String("max-file-size", "", "")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
@@ -237,19 +240,73 @@ func openReader(opts options, stderr io.Writer) int {
 		return 1
 	}
 	limitMemory(plan.Bytes)
+	session := openSession(opts)
+	uiOpts := append(session.options(), ui.WithExport(exportWriter(plan.Roots)))
 	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
+	var m ui.Model
 	if plan.Bytes < backgroundBytes {
 		c, err := plan.Load(lo)
 		if err != nil {
 			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 			return 1
 		}
-		return read(ui.New(c, defaultKeyMap()), stderr)
+		m = ui.New(c, defaultKeyMap(), uiOpts...)
+	} else {
+		ch := make(chan tea.Msg, 64)
+		go loadInBackground(plan, lo, ch)
+		initial := &corpus.Corpus{Skipped: plan.Skipped, Roots: plan.Roots}
+		m = ui.New(initial, defaultKeyMap(), append(uiOpts, ui.Loading(ch, plan.Files(), plan.Bytes))...)
 	}
-	ch := make(chan tea.Msg, 64)
-	go loadInBackground(plan, lo, ch)
-	initial := &corpus.Corpus{Skipped: plan.Skipped, Roots: plan.Roots}
-	return read(ui.New(initial, defaultKeyMap(), ui.Loading(ch, plan.Files(), plan.Bytes)), stderr)
+	final, code := read(m, stderr)
+	if code == 0 {
+		session.save(final, stderr)
+	}
+	return code
+}
+
+// sessionStore is where this corpus's session lives, if anywhere.
+type sessionStore struct {
+	path    string // "" when sessions are off or have nowhere to go
+	key     []string
+	restore *ui.Session
+	notice  string
+}
+
+// openSession finds and reads the saved session of the corpus.
+func openSession(opts options) sessionStore {
+	if opts.noState {
+		return sessionStore{}
+	}
+	dir, err := stateDir(os.Getenv)
+	if err != nil {
+		return sessionStore{notice: "session not saved: " + err.Error()}
+	}
+	s := sessionStore{key: corpusKey(opts.paths)}
+	s.path = statePath(dir, s.key)
+	s.restore, s.notice = loadState(s.path, s.key)
+	return s
+}
+
+func (s sessionStore) options() []ui.Option {
+	var out []ui.Option
+	if s.restore != nil {
+		out = append(out, ui.WithSession(*s.restore))
+	}
+	if s.notice != "" {
+		out = append(out, ui.WithNotice(corpus.SanitizeName(s.notice)))
+	}
+	return out
+}
+
+// save writes the session the reader ended with; a failure is reported
+// but does not change the exit status.
+func (s sessionStore) save(m ui.Model, stderr io.Writer) {
+	if s.path == "" {
+		return
+	}
+	if err := saveState(s.path, s.key, m.Session()); err != nil {
+		fmt.Fprintln(stderr, "parallax: session not saved: "+corpus.SanitizeName(err.Error()))
+	}
 }
 
 // loadInBackground reads the first document and sends it, then loads the
@@ -283,17 +340,17 @@ func loadInBackground(plan *corpus.Plan, lo corpus.Options, ch chan<- tea.Msg) {
 	ch <- ui.LoadDoneMsg{Corpus: c, Err: err}
 }
 
-// read runs the interactive reader until it quits.
-func read(m ui.Model, stderr io.Writer) int {
+// read runs the interactive reader until it quits and returns the model
+// it ended with.
+func read(m ui.Model, stderr io.Writer) (ui.Model, int) {
 	final, err := tea.NewProgram(m).Run()
-	if err == nil {
-		if fm, ok := final.(ui.Model); ok {
-			err = fm.Err()
-		}
+	fm, ok := final.(ui.Model)
+	if err == nil && ok {
+		err = fm.Err()
 	}
 	if err != nil {
 		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
-		return 1
+		return fm, 1
 	}
-	return 0
+	return fm, 0
 }

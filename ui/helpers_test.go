@@ -57,6 +57,12 @@ func testKeyMap() KeyMap {
 
 		PaletteOrder: b("ctrl+t", "palette: sort by source/date", "ctrl+t"),
 
+		SetMark:  b("m", "set mark (then a letter)", "m"),
+		JumpMark: b("'", "go to mark (then a letter)", "'"),
+		Marks:    b("M", "list marks", "M"),
+		Copy:     b("y", "copy paragraph", "y"),
+		Export:   b("w", "export comparison", "w"),
+
 		Skipped: b("S", "skipped files", "S"),
 		Help:    b("?", "help", "?"),
 		Quit:    b("q", "quit", "q", "ctrl+c"),

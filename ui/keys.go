@@ -30,6 +30,10 @@ type KeyMap struct {
 	Select, Cancel   key.Binding
 	PaletteOrder     key.Binding // in the palette: by relevance, source or date
 
+	// Sessions: marks, copying, exporting.
+	SetMark, JumpMark, Marks key.Binding
+	Copy, Export             key.Binding
+
 	Skipped    key.Binding // the list of files that were not loaded
 	Help, Quit key.Binding
 }
@@ -45,6 +49,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.LineDown, k.LineUp, k.PageDown, k.PageUp, k.HalfPageDown, k.HalfPageUp, k.Top, k.Bottom},
 		{k.SwitchFocus, k.Swap, k.Palette, k.Back, k.Search, k.NextMatch, k.PrevMatch},
 		{k.Align, k.LinkScroll, k.Related, k.Terms, k.Highlight, k.Lens},
+		{k.SetMark, k.JumpMark, k.Marks, k.Copy, k.Export},
 		{k.ListUp, k.ListDown, k.Select, k.Cancel, k.PaletteOrder, k.Skipped, k.Help, k.Quit},
 	}
 }

@@ -140,5 +140,6 @@ func (m *Model) finishLoad(msg LoadDoneMsg) tea.Cmd {
 		m.panes[1].empty = singleDocument
 	}
 	m.status = fmt.Sprintf("loaded %s documents", thousands(len(m.corpus.Docs)))
+	m.applySession()
 	return nil
 }

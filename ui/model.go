@@ -26,6 +26,7 @@ const (
 	modePalette      // the document palette is open over the focused pane
 	modeLens         // the event lens chooser is open over the focused pane
 	modeSkipped      // the list of skipped files is open over the focused pane
+	modeMarks        // the list of marks is open over the focused pane
 	modeSearch       // the search prompt is open in the footer
 	modeHelp         // the help overlay is open
 )
@@ -44,12 +45,13 @@ type Model struct {
 	focus int
 	wraps *wrapCache // shared by the panes
 
-	mode    mode
-	palette picker
-	chooser picker // the event lens chooser
-	skipped picker // the files that were not loaded, with reasons
-	prompt  textinput.Model
-	help    help.Model
+	mode      mode
+	palette   picker
+	chooser   picker // the event lens chooser
+	skipped   picker // the files that were not loaded, with reasons
+	marksView picker
+	prompt    textinput.Model
+	help      help.Model
 
 	// Comparison state.
 	linkedScroll bool
@@ -65,6 +67,13 @@ type Model struct {
 	load    *loadState
 	loadErr error
 
+	// Sessions: marks, the key waiting for a mark letter, the session to
+	// restore once loaded, and how to write an export.
+	marks   map[rune]mark
+	await   awaiting
+	restore *Session
+	export  ExportFunc
+
 	// status is a one-off message shown in the footer until the next key.
 	status string
 }
@@ -76,7 +85,7 @@ const singleDocument = "This corpus holds a single document, so there is nothing
 // New builds the reader over a loaded corpus. The first two documents are
 // open, the left pane focused.
 func New(c *corpus.Corpus, keys KeyMap, opts ...Option) Model {
-	m := Model{corpus: c, keys: keys, contrasts: &contrastCache{}}
+	m := Model{corpus: c, keys: keys, contrasts: &contrastCache{}, marks: map[rune]mark{}}
 	for _, o := range opts {
 		o(&m)
 	}
@@ -98,11 +107,13 @@ func New(c *corpus.Corpus, keys KeyMap, opts ...Option) Model {
 	m.palette = newPicker("Open a document", "type part of a title or path")
 	m.chooser = newPicker("Event lens: show only the passages that mention…", "a name or a term")
 	m.skipped = newPicker("Files not loaded", "filter by path or reason")
+	m.marksView = newPicker("Marks", "filter by letter, title or text")
 	m.prompt = textinput.New()
 	m.prompt.Prompt = "/"
 	m.prompt.Placeholder = "search this document"
 	m.help = help.New()
 	m.applyStyles(true)
+	m.applySession()
 	return m
 }
 
@@ -122,6 +133,7 @@ func (m *Model) applyStyles(isDark bool) {
 	m.palette.input.SetStyles(m.styles.textinput)
 	m.chooser.input.SetStyles(m.styles.textinput)
 	m.skipped.input.SetStyles(m.styles.textinput)
+	m.marksView.input.SetStyles(m.styles.textinput)
 }
 
 // Update routes a message to whatever has the keyboard, then starts the
@@ -167,13 +179,16 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case LoadDoneMsg:
 		return m, m.finishLoad(msg)
+	case exportDoneMsg:
+		m.exportDone(msg)
+		return m, nil
 	case searchDoneMsg:
 		for i := range m.panes {
 			m.panes[i].searchDone(msg)
 		}
 		return m, nil
 	case filterDoneMsg:
-		for _, pk := range []*picker{&m.palette, &m.chooser, &m.skipped} {
+		for _, pk := range []*picker{&m.palette, &m.chooser, &m.skipped, &m.marksView} {
 			if pk.title == msg.picker {
 				pk.filterDone(msg)
 			}
@@ -190,8 +205,14 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m.updateLens(msg)
 		case modeSkipped:
 			return m.updateSkipped(msg)
+		case modeMarks:
+			return m.updateMarks(msg)
 		case modeSearch:
 			return m.updateSearch(msg)
+		}
+		if m.await != awaitNothing {
+			m.finishAwait(msg)
+			return m, nil
 		}
 		return m.updateRead(msg)
 	}
@@ -203,6 +224,8 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m.updateLens(msg)
 	case modeSkipped:
 		return m.updateSkipped(msg)
+	case modeMarks:
+		return m.updateMarks(msg)
 	case modeSearch:
 		return m.updateSearch(msg)
 	}
@@ -224,6 +247,7 @@ func (m *Model) relayout() {
 	m.palette.SetSize(r.w, r.h)
 	m.chooser.SetSize(r.w, r.h)
 	m.skipped.SetSize(r.w, r.h)
+	m.marksView.SetSize(r.w, r.h)
 	m.prompt.SetWidth(max(1, m.width-2))
 	m.help.SetWidth(m.width)
 }
@@ -278,6 +302,29 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.mode = modeSkipped
 		m.relayout()
 		return m, m.skipped.open(skippedItems(m.corpus.Skipped))
+	case key.Matches(msg, k.SetMark):
+		m.await = awaitSetMark
+		m.status = "mark: press a letter"
+		return m, nil
+	case key.Matches(msg, k.JumpMark):
+		m.await = awaitJumpMark
+		m.status = "go to mark: press its letter"
+		return m, nil
+	case key.Matches(msg, k.Marks):
+		if len(m.marks) == 0 {
+			m.status = "no marks yet: m and a letter sets one"
+			return m, nil
+		}
+		m.mode = modeMarks
+		m.relayout()
+		return m, m.marksView.open(markItems(m.marks))
+	case key.Matches(msg, k.Copy):
+		return m, m.copyParagraph()
+	case key.Matches(msg, k.Export):
+		if m.indexing() {
+			return m, nil
+		}
+		return m, m.startExport()
 	case key.Matches(msg, k.Back):
 		if !p.back() {
 			m.status = "no earlier document in this pane"

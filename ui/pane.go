@@ -36,6 +36,7 @@ type pane struct {
 	history []visit
 	resume  map[*corpus.Document]anchor // where this pane last was in each document
 	link    *paneLink                   // the paragraph marked as linked to the other pane
+	pending *anchor                     // a position set before the pane had a size
 }
 
 // paneLink marks a paragraph of the pane's document as one half of a
@@ -63,6 +64,9 @@ func (p *pane) SetSize(width, height int) {
 		return
 	}
 	at := p.anchor()
+	if p.pending != nil {
+		at, p.pending = *p.pending, nil
+	}
 	p.width, p.height = max(0, width), max(0, height)
 	p.moveTo(at)
 }
@@ -122,8 +126,13 @@ func (p *pane) anchor() anchor {
 	return anchor{para: l.para, offset: l.start}
 }
 
-// moveTo puts the line holding the anchor at the top of the view.
+// moveTo puts the line holding the anchor at the top of the view. Before
+// the pane has a size the anchor is kept for when it gets one.
 func (p *pane) moveTo(at anchor) {
+	if p.width <= 0 && p.shown() != nil {
+		p.pending, p.top = &at, 0
+		return
+	}
 	if at.offset < 0 {
 		p.scrollTo(p.lineOf(at.para, 0) - 1)
 		return

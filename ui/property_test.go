@@ -104,7 +104,7 @@ func checkInvariants(t *testing.T, i int, msg tea.Msg, m Model, w, h int) {
 			t.Fatalf("event %d: pane %d current match %d of %d", i, pi, p.search.current, n)
 		}
 	}
-	for _, pk := range []*picker{&m.palette, &m.chooser, &m.skipped} {
+	for _, pk := range []*picker{&m.palette, &m.chooser, &m.skipped, &m.marksView} {
 		if len(pk.results) > 0 && (pk.selected < 0 || pk.selected >= len(pk.results)) {
 			t.Fatalf("event %d: picker selection %d of %d", i, pk.selected, len(pk.results))
 		}

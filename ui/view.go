@@ -65,6 +65,8 @@ func (m Model) paneView(i int) string {
 			return m.chooser.View(&m.styles)
 		case modeSkipped:
 			return m.skipped.View(&m.styles)
+		case modeMarks:
+			return m.marksView.View(&m.styles)
 		}
 	}
 	var marks *termMarks

@@ -1,0 +1,87 @@
+package ui
+
+import (
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+
+	tea "charm.land/bubbletea/v2"
+)
+
+func TestMarksSetAndJump(t *testing.T) {
+	m := newTestModel(t, sampleCorpus(t), 100, 30)
+	m = press(t, m, "j", "j", "j", "j", "m", "x")
+	marked := m.panes[0].anchor()
+	if !strings.Contains(m.status, "mark x set") {
+		t.Errorf("status after mx: %q", m.status)
+	}
+	// Read elsewhere, in another document, then come back.
+	m = press(t, m, "G", "tab")
+	m = press(t, m, "'", "x")
+	p := m.focused()
+	if p.doc != m.corpus.Docs[0] || p.anchor() != marked {
+		t.Errorf("'x opened %s at %+v, want %s at %+v", p.doc.Path, p.anchor(), m.corpus.Docs[0].Path, marked)
+	}
+	m = press(t, m, "'", "z")
+	if !strings.Contains(m.status, "no mark z") {
+		t.Errorf("status for an unset mark: %q", m.status)
+	}
+	m = press(t, m, "M")
+	if m.mode != modeMarks || !strings.Contains(m.View().Content, "x  Floodgate failure") {
+		t.Errorf("marks view: mode %d\n%s", m.mode, m.View().Content)
+	}
+	m = press(t, m, "esc")
+	if m.mode != modeRead {
+		t.Error("esc should close the marks view")
+	}
+}
+
+func TestCopyParagraph(t *testing.T) {
+	m := newTestModel(t, sampleCorpus(t), 100, 30)
+	m = press(t, m, "j", "j", "j", "j")
+	next, cmd := m.Update(keyPress("y"))
+	m = next.(Model)
+	if cmd == nil || !strings.Contains(m.status, "copied the paragraph") {
+		t.Fatalf("y: cmd %v status %q", cmd, m.status)
+	}
+	msg := cmd()
+	want := m.corpus.Docs[0].Paragraphs[m.panes[0].currentPara()].Text
+	// tea.SetClipboard's message is unexported: check its type and text.
+	if typ := reflect.TypeOf(msg).Name(); !strings.Contains(strings.ToLower(typ), "clipboard") || fmt.Sprint(msg) != want {
+		t.Errorf("y sent %T %q, want the paragraph %q on the clipboard", msg, fmt.Sprint(msg), want)
+	}
+}
+
+func TestExportContents(t *testing.T) {
+	var gotName string
+	var gotContent []byte
+	m := New(sampleCorpus(t), testKeyMap(), WithExport(func(name string, content []byte) (string, error) {
+		gotName, gotContent = name, content
+		return "/somewhere/" + name, nil
+	}))
+	m = update(t, m, tea.WindowSizeMsg{Width: 100, Height: 30})
+	m = press(t, m, "e")
+	m = typeText(t, m, "Breck")
+	m = press(t, m, "enter")
+	next, cmd := m.Update(keyPress("w"))
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatalf("w returned no command: %q", m.status)
+	}
+	m = update(t, m, cmd())
+	if !strings.HasPrefix(m.status, "exported to /somewhere/") || !strings.HasSuffix(gotName, ".md") || !strings.Contains(gotName, "-vs-") {
+		t.Errorf("status %q, name %q", m.status, gotName)
+	}
+	text := string(gotContent)
+	a, b := m.corpus.Docs[0], m.corpus.Docs[1]
+	for _, want := range []string{
+		a.Title, b.Title, a.Path, b.Path,
+		"## Aligned passages", "610 properties", "## Terms", "Distinctive of A", "Shared", "## Names",
+		"## Lens: Tomas Breck", "defended the council",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("export lacks %q", want)
+		}
+	}
+}
