@@ -20,6 +20,7 @@ import (
 	"time"
 
 	"parallax/corpus"
+	"parallax/corpus/formats"
 	"parallax/corpus/sample"
 	"parallax/ui"
 
@@ -45,7 +46,8 @@ Usage:
                                     terms they share, with scores
 
 With no PATH, parallax opens its built-in sample corpus. Folders are read
-recursively; .txt, .text, .md and .markdown files are loaded.
+recursively; .txt, .text, .md, .markdown, .jsonl, .ndjson, .json, .html and
+.htm files are loaded (a JSON file may hold many documents).
 
 Flags:
   --json               (list, related, align, terms) print JSON
@@ -53,6 +55,11 @@ Flags:
                        DIR (default: from the two files alone)
   --max-file-size N    skip files larger than N bytes (suffixes K, M, G; default 256M)
   --no-state           do not restore or save the reading session
+  --title-field NAME   in JSON and JSON Lines files, read the title from field NAME
+  --text-field NAME    … the text (also --source-field and --date-field); by
+                       default common names are detected (title/headline,
+                       text/body/content/article, source/outlet/publisher,
+                       date/published/publish_date)
   --version            print the version
   -h, --help           print this help
 
@@ -71,6 +78,7 @@ type options struct {
 	corpusDir   string
 	maxFileSize int64
 	noState     bool
+	fields      formats.Fields
 }
 
 // subcommands are recognised only as the first argument.
@@ -127,6 +135,10 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	fs.BoolVar(&opts.json, "json", false, "")
 	fs.StringVar(&opts.corpusDir, "corpus", "", "")
 	fs.BoolVar(&opts.noState, "no-state", false, "")
+	fs.StringVar(&opts.fields.Title, "title-field", "", "")
+	fs.StringVar(&opts.fields.Text, "text-field", "", "")
+	fs.StringVar(&opts.fields.Source, "source-field", "", "")
+	fs.StringVar(&opts.fields.Date, "date-field", "", "")
 	maxSize := fs.String("max-file-size", "", "")
 	help := fs.Bool("help", false, "")
 	fs.BoolVar(help, "h", false, "")
@@ -202,7 +214,7 @@ func load(opts options) (*corpus.Corpus, error) {
 // --corpus, that folder and then the two files (found in it, or loaded
 // beside it).
 func walk(opts options) (*corpus.Plan, error) {
-	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
+	lo := corpus.Options{MaxFileSize: opts.maxFileSize, Fields: opts.fields}
 	switch {
 	case opts.corpusDir != "":
 		return corpus.Walk(append([]string{opts.corpusDir}, opts.paths...), lo)

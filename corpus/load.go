@@ -12,6 +12,8 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+
+	"parallax/corpus/formats"
 )
 
 // DefaultMaxFileSize is the largest file read unless Options say otherwise.
@@ -27,6 +29,8 @@ type Options struct {
 	// Progress, when set, is called from the loading goroutines after each
 	// file with the number of files done, the total, and the bytes read.
 	Progress func(Progress)
+	// Fields names the fields of JSON records; empty names are detected.
+	Fields formats.Fields
 }
 
 // Progress reports how far a load has come.
@@ -50,7 +54,8 @@ type Plan struct {
 
 	sources []source
 	vocab   *vocab
-	first   []result // what First read: skipped files, then one document
+	fields  formats.Fields
+	first   []result // what First read: skipped files, then one with documents
 	errPath string   // named in the error when nothing loads
 }
 
@@ -62,9 +67,13 @@ func Walk(paths []string, opt Options) (*Plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &Plan{Roots: append([]string(nil), paths...), Skipped: skipped, vocab: newVocab(), errPath: joinPaths(paths)}
+	p := &Plan{Roots: append([]string(nil), paths...), Skipped: skipped, vocab: newVocab(), fields: opt.Fields, errPath: joinPaths(paths)}
 	for _, c := range found {
-		p.sources = append(p.sources, source{display: c.display, osPath: c.osPath, read: func() ([]byte, error) { return readFile(c.osPath, maxSize) }})
+		p.sources = append(p.sources, source{
+			display: c.display, osPath: c.osPath,
+			read: func() ([]byte, error) { return readFile(c.osPath, maxSize) },
+			open: func() (io.ReadCloser, error) { return openFile(c.osPath, maxSize) },
+		})
 		p.Bytes += c.size
 	}
 	return p, nil
@@ -85,7 +94,10 @@ func WalkFS(fsys fs.FS) (*Plan, error) {
 		if info, err := d.Info(); err == nil {
 			p.Bytes += info.Size()
 		}
-		p.sources = append(p.sources, source{display: name, read: func() ([]byte, error) { return fs.ReadFile(fsys, name) }})
+		p.sources = append(p.sources, source{display: name,
+			read: func() ([]byte, error) { return fs.ReadFile(fsys, name) },
+			open: func() (io.ReadCloser, error) { return fsys.Open(name) },
+		})
 		return nil
 	})
 	sort.Slice(p.sources, func(i, j int) bool { return p.sources[i].display < p.sources[j].display })
@@ -101,10 +113,10 @@ func (p *Plan) Files() int { return len(p.sources) }
 // Load reuses its work.
 func (p *Plan) First() (*Document, error) {
 	for len(p.first) < len(p.sources) {
-		r := safeParse(p.sources[len(p.first)], nil)
+		r := safeParse(p.sources[len(p.first)], p.fields, nil)
 		p.first = append(p.first, r)
-		if r.doc != nil {
-			return r.doc, nil
+		if len(r.docs) > 0 {
+			return r.docs[0], nil
 		}
 	}
 	return nil, p.emptyError(p.Skipped, p.first)
@@ -127,9 +139,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	// indexing: the workers start with those.
 	done.Store(int64(len(p.first)))
 	for _, r := range p.first {
-		if r.doc != nil {
-			bytes.Add(int64(r.doc.bytes))
-		}
+		bytes.Add(r.size())
 	}
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
 	for range workers {
@@ -141,16 +151,14 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					return
 				}
 				if i < len(p.first) {
-					if d := results[i].doc; d != nil {
-						results[i].analysis = terms.analyze(d)
+					for _, d := range results[i].docs {
+						results[i].analyses = append(results[i].analyses, terms.analyze(d))
 					}
 					continue
 				}
-				results[i] = safeParse(p.sources[i], terms)
+				results[i] = safeParse(p.sources[i], p.fields, terms)
 				if opt.Progress != nil {
-					if results[i].doc != nil {
-						bytes.Add(int64(results[i].doc.bytes))
-					}
+					bytes.Add(results[i].size())
 					opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
 				}
 			}
@@ -161,14 +169,12 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis
 	for _, r := range results {
-		switch {
-		case r.doc != nil:
-			r.doc.Index = len(c.Docs)
-			c.Docs = append(c.Docs, r.doc)
-			analyses = append(analyses, r.analysis)
-		case r.skip != nil:
-			c.Skipped = append(c.Skipped, *r.skip)
+		for i, d := range r.docs {
+			d.Index = len(c.Docs)
+			c.Docs = append(c.Docs, d)
+			analyses = append(analyses, r.analyses[i])
 		}
+		c.Skipped = append(c.Skipped, r.skips...)
 	}
 	if len(c.Docs) == 0 {
 		return c, p.emptyError(c.Skipped, nil)
@@ -180,9 +186,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 func (p *Plan) emptyError(skipped []Skipped, more []result) error {
 	n := len(skipped)
 	for _, r := range more {
-		if r.skip != nil {
-			n++
-		}
+		n += len(r.skips)
 	}
 	reason := "no loadable document (no .txt, .text, .md or .markdown files)"
 	if n > 0 {
@@ -222,24 +226,38 @@ type source struct {
 	display string
 	osPath  string // empty for files that are not on disk
 	read    func() ([]byte, error)
+	open    func() (io.ReadCloser, error) // for streaming formats
 }
 
-// result is what a worker makes of one source.
+// result is what a worker makes of one source: the documents it holds
+// (a JSON file may hold many) with their analyses, and what was skipped.
 type result struct {
-	doc      *Document
-	analysis *analysis
-	skip     *Skipped
+	docs     []*Document
+	analyses []*analysis
+	skips    []Skipped
+}
+
+// size is the bytes of text a result brought, for progress reports.
+func (r result) size() int64 {
+	var n int64
+	for _, d := range r.docs {
+		n += int64(d.bytes)
+	}
+	return n
 }
 
 // safeParse parses one source, turning a panic on a hostile file into a
 // skip reason: one bad file must not take the reader (or the terminal it
 // set up) down with it.
-func safeParse(s source, t *termizer) (r result) {
+func safeParse(s source, fields formats.Fields, t *termizer) (r result) {
 	defer func() {
 		if p := recover(); p != nil {
-			r = result{skip: &Skipped{Path: SanitizeName(s.display), Reason: SanitizeName(fmt.Sprintf("internal error while reading: %v", p))}}
+			r = skipResult(s, SanitizeName(fmt.Sprintf("internal error while reading: %v", p)))
 		}
 	}()
+	if f := formatOf(s.display); f == formatJSONLines || f == formatJSON || f == formatHTML {
+		return parseStructured(s, f, fields, t)
+	}
 	return parseSource(s, t)
 }
 
@@ -248,27 +266,26 @@ func safeParse(s source, t *termizer) (r result) {
 func parseSource(s source, t *termizer) result {
 	raw, err := s.read()
 	if err != nil {
-		return result{skip: &Skipped{Path: SanitizeName(s.display), Reason: describe(err)}}
+		return skipResult(s, describe(err))
 	}
 	head := raw[:min(len(raw), binarySniff)]
 	if looksBinary(head) {
-		return result{skip: &Skipped{Path: SanitizeName(s.display), Reason: "binary"}}
+		return skipResult(s, "binary")
 	}
 	doc := Parse(s.display, raw)
 	if s.osPath != "" {
 		// Two folders may both hold a.txt: the ID follows the real file.
 		doc.osPath = s.osPath
-		if abs, err := filepath.Abs(s.osPath); err == nil {
-			doc.ID = stableID(abs)
-		}
+		doc.ID = stableID(absPath(s.osPath))
 	}
 	if len(doc.Paragraphs) == 0 {
-		return result{skip: &Skipped{Path: doc.Path, Reason: "empty"}}
+		return skipResult(s, "empty")
 	}
-	if t == nil {
-		return result{doc: doc}
+	r := result{docs: []*Document{doc}}
+	if t != nil {
+		r.analyses = []*analysis{t.analyze(doc)}
 	}
-	return result{doc: doc, analysis: t.analyze(doc)}
+	return r
 }
 
 // Parse builds a document from a file's raw bytes, which it may share and

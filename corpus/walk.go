@@ -10,8 +10,9 @@ import (
 	"strings"
 )
 
-// TextExtensions are the file extensions loaded as plain text.
-var TextExtensions = []string{".txt", ".text", ".md", ".markdown"}
+// TextExtensions are the file extensions loaded: plain text, Markdown,
+// JSON Lines, JSON and saved web pages.
+var TextExtensions = []string{".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson", ".json", ".html", ".htm"}
 
 // candidate is a file found by the walk that will be read.
 type candidate struct {

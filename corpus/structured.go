@@ -1,0 +1,178 @@
+package corpus
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"parallax/corpus/formats"
+)
+
+// Structured files (JSON Lines, JSON, saved HTML pages) are turned into
+// records by package formats; here each record becomes a document with
+// the same normalization, sanitizing and indexing as a text file. One
+// JSON file may hold many documents: they are named after the file and
+// the record's line (wire.jsonl:12) or position (archive.json#3).
+
+// format is how a file is read, from its extension.
+type format int
+
+const (
+	formatText format = iota
+	formatMarkdown
+	formatJSONLines
+	formatJSON
+	formatHTML
+)
+
+func formatOf(name string) format {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".md", ".markdown":
+		return formatMarkdown
+	case ".jsonl", ".ndjson":
+		return formatJSONLines
+	case ".json":
+		return formatJSON
+	case ".html", ".htm":
+		return formatHTML
+	}
+	return formatText
+}
+
+// parseStructured reads a JSON Lines, JSON or HTML source into documents,
+// indexing them when given a termizer.
+func parseStructured(s source, f format, fields formats.Fields, t *termizer) result {
+	var r result
+	add := func(display string, rec formats.Record) {
+		doc := recordDocument(display, rec)
+		if len(doc.Paragraphs) == 0 {
+			r.skips = append(r.skips, Skipped{Path: doc.Path, Reason: "empty"})
+			return
+		}
+		if s.osPath != "" {
+			doc.osPath = s.osPath
+			doc.ID = stableID(absPath(s.osPath) + "\x00" + display)
+		}
+		r.docs = append(r.docs, doc)
+		if t != nil {
+			r.analyses = append(r.analyses, t.analyze(doc))
+		}
+	}
+	bad := func(where string) func(int, string) {
+		return func(n int, reason string) {
+			r.skips = append(r.skips, Skipped{Path: SanitizeName(fmt.Sprintf("%s%s%d", s.display, where, n)), Reason: SanitizeName(reason)})
+		}
+	}
+	switch f {
+	case formatJSONLines:
+		rc, err := s.open()
+		if err != nil {
+			return skipResult(s, describe(err))
+		}
+		defer rc.Close()
+		br := bufio.NewReaderSize(rc, 64<<10)
+		if head, _ := br.Peek(binarySniff); looksBinary(head) {
+			return skipResult(s, "binary")
+		}
+		err = formats.JSONLines(br, fields, func(rec formats.Record) {
+			add(fmt.Sprintf("%s:%d", s.display, rec.Line), rec)
+		}, bad(":"))
+		if err != nil {
+			r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
+		}
+	case formatJSON, formatHTML:
+		raw, err := s.read()
+		if err != nil {
+			return skipResult(s, describe(err))
+		}
+		if looksBinary(raw[:min(len(raw), binarySniff)]) {
+			return skipResult(s, "binary")
+		}
+		text, _ := decode(raw)
+		if f == formatHTML {
+			add(s.display, formats.HTML([]byte(text)))
+			break
+		}
+		pos := 0
+		err = formats.JSON([]byte(text), fields, func(rec formats.Record) {
+			pos++
+			add(fmt.Sprintf("%s#%d", s.display, pos), rec)
+		}, func(n int, reason string) {
+			pos = n
+			bad("#")(n, reason)
+		})
+		if err != nil {
+			r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "not valid JSON: " + SanitizeName(err.Error())})
+		}
+	}
+	if len(r.docs) == 0 && len(r.skips) == 0 {
+		return skipResult(s, "empty")
+	}
+	return r
+}
+
+// recordDocument makes a document of a record: its text normalized like
+// a text file's, its title and metadata taken from the record.
+func recordDocument(display string, rec formats.Record) *Document {
+	texts := Normalize(rec.Text)
+	paras := make([]Paragraph, len(texts))
+	for i, t := range texts {
+		paras[i].Text = t
+	}
+	title := SanitizeName(strings.Join(strings.Fields(rec.Title), " "))
+	meta := Metadata{Source: oneLine(rec.Source), Date: readableDate(oneLine(rec.Date)), URL: oneLine(rec.URL)}
+	return newDocument(display, paras, title, meta, "utf-8", len(rec.Text))
+}
+
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// readableDate turns a Unix timestamp (seconds, or milliseconds) into a
+// date; anything else is kept as the file wrote it.
+func readableDate(s string) string {
+	n, err := strconv.ParseInt(s, 10, 64)
+	switch {
+	case err != nil:
+		return s
+	case len(s) == 13:
+		return time.UnixMilli(n).UTC().Format(time.RFC3339)
+	case len(s) == 9 || len(s) == 10:
+		return time.Unix(n, 0).UTC().Format(time.RFC3339)
+	}
+	return s
+}
+
+func skipResult(s source, reason string) result {
+	return result{skips: []Skipped{{Path: SanitizeName(s.display), Reason: reason}}}
+}
+
+// openFile opens a regular file for streaming, capped at limit bytes.
+func openFile(name string, limit int64) (io.ReadCloser, error) {
+	f, err := openNoBlock(name)
+	if err != nil {
+		return nil, err
+	}
+	info, err := f.Stat()
+	if err != nil {
+		f.Close()
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		f.Close()
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+	}
+	return struct {
+		io.Reader
+		io.Closer
+	}{io.LimitReader(f, limit), f}, nil
+}
+
+func absPath(p string) string {
+	if abs, err := filepath.Abs(p); err == nil {
+		return abs
+	}
+	return p
+}
