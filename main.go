@@ -44,6 +44,9 @@ Usage:
                                     paragraph of B and the score (or none)
   parallax terms [flags] A B        the distinctive terms of A and of B and the
                                     terms they share, with scores
+  parallax config                   print the effective configuration
+                                    ($XDG_CONFIG_HOME/parallax/config.toml) as a
+                                    commented file to start from
 
 With no PATH, parallax opens its built-in sample corpus. Folders are read
 recursively; .txt, .text, .md, .markdown, .jsonl, .ndjson, .json, .html and
@@ -82,7 +85,7 @@ type options struct {
 }
 
 // subcommands are recognised only as the first argument.
-var subcommands = map[string]bool{"list": true, "related": true, "align": true, "terms": true}
+var subcommands = map[string]bool{"list": true, "related": true, "align": true, "terms": true, "config": true}
 
 // errUsage marks a mistake on the command line; usage was already shown.
 var errUsage = errors.New("usage")
@@ -100,6 +103,14 @@ func run(args []string, stdout, stderr io.Writer) int {
 	}
 	if opts.command == "version" {
 		fmt.Fprintln(stdout, "parallax", version)
+		return 0
+	}
+	if opts.command == "config" {
+		cfg, problems := loadConfig(os.Getenv)
+		for _, p := range problems {
+			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(p))
+		}
+		writeConfig(stdout, cfg)
 		return 0
 	}
 	if opts.command == "" {
@@ -164,6 +175,8 @@ func parseArgs(args []string, stdout io.Writer) (options, error) {
 	case *showVersion:
 		opts.command = "version"
 		return opts, nil
+	case opts.command == "config" && len(opts.paths) > 0:
+		return opts, errors.New("'parallax config' takes no path")
 	case opts.json && opts.command == "":
 		return opts, errors.New("--json applies to the subcommands list, related, align and terms")
 	case opts.corpusDir != "" && opts.command != "align" && opts.command != "terms":
@@ -252,8 +265,24 @@ func openReader(opts options, stderr io.Writer) int {
 		return 1
 	}
 	limitMemory(plan.Bytes)
+	cfg, problems := loadConfig(os.Getenv)
 	session := openSession(opts)
-	uiOpts := append(session.options(), ui.WithExport(exportWriter(plan.Roots)))
+	uiOpts := append(session.options(),
+		ui.WithExport(exportWriter(plan.Roots)),
+		ui.WithTheme(cfg.Theme, os.Getenv("NO_COLOR") != ""))
+	if len(problems) > 0 {
+		// The first problem shows in the reader; all are printed on exit.
+		note := problems[0]
+		if len(problems) > 1 {
+			note = fmt.Sprintf("%s (and %d more config problems, listed on exit)", note, len(problems)-1)
+		}
+		uiOpts = append(uiOpts, ui.WithNotice(corpus.SanitizeName(note)))
+		defer func() {
+			for _, p := range problems {
+				fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(p))
+			}
+		}()
+	}
 	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
 	var m ui.Model
 	if plan.Bytes < backgroundBytes {
@@ -262,12 +291,12 @@ func openReader(opts options, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 			return 1
 		}
-		m = ui.New(c, defaultKeyMap(), uiOpts...)
+		m = ui.New(c, cfg.Keys, uiOpts...)
 	} else {
 		ch := make(chan tea.Msg, 64)
 		go loadInBackground(plan, lo, ch)
 		initial := &corpus.Corpus{Skipped: plan.Skipped, Roots: plan.Roots}
-		m = ui.New(initial, defaultKeyMap(), append(uiOpts, ui.Loading(ch, plan.Files(), plan.Bytes))...)
+		m = ui.New(initial, cfg.Keys, append(uiOpts, ui.Loading(ch, plan.Files(), plan.Bytes))...)
 	}
 	final, code := read(m, stderr)
 	if code == 0 {

@@ -134,7 +134,7 @@ func benchKeys(s string) []tea.KeyPressMsg {
 func benchPalette(b *testing.B, n int) {
 	items := benchPaletteItems(n)
 	keys := testKeyMap()
-	st := newStyles(true)
+	st := newStyles(true, true)
 	msgs := benchKeys(benchQuery)
 	for _, view := range []bool{false, true} {
 		name := "filter"

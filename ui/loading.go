@@ -33,9 +33,6 @@ type LoadDoneMsg struct {
 	Err    error
 }
 
-// Option configures a reader.
-type Option func(*Model)
-
 // Loading tells the reader that its corpus is only the first document and
 // that the rest arrives on ch: progress reports, then a LoadDoneMsg.
 // files and bytes are the totals the load will reach.

@@ -74,6 +74,11 @@ type Model struct {
 	restore *Session
 	export  ExportFunc
 
+	// theme is "auto" (from the terminal's background), "dark" or
+	// "light"; noColor turns colour off (NO_COLOR).
+	theme   string
+	noColor bool
+
 	// status is a one-off message shown in the footer until the next key.
 	status string
 }
@@ -112,7 +117,7 @@ func New(c *corpus.Corpus, keys KeyMap, opts ...Option) Model {
 	m.prompt.Prompt = "/"
 	m.prompt.Placeholder = "search this document"
 	m.help = help.New()
-	m.applyStyles(true)
+	m.applyStyles(m.theme != "light")
 	m.applySession()
 	return m
 }
@@ -127,7 +132,7 @@ func (m Model) Init() tea.Cmd {
 }
 
 func (m *Model) applyStyles(isDark bool) {
-	m.styles = newStyles(isDark)
+	m.styles = newStyles(isDark, !m.noColor)
 	m.help.Styles = m.styles.help
 	m.prompt.SetStyles(m.styles.textinput)
 	m.palette.input.SetStyles(m.styles.textinput)
@@ -160,7 +165,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.resize(msg.Width, msg.Height)
 		return m, nil
 	case tea.BackgroundColorMsg:
-		m.applyStyles(msg.IsDark())
+		if m.theme == "" || m.theme == "auto" {
+			m.applyStyles(msg.IsDark())
+		}
 		return m, nil
 	case tea.MouseWheelMsg:
 		m.wheel(msg)

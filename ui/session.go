@@ -32,12 +32,6 @@ func WithSession(s Session) Option {
 	return func(m *Model) { m.restore = &s }
 }
 
-// WithNotice shows a one-line message in the status line at start (for
-// example, that the saved session could not be restored).
-func WithNotice(msg string) Option {
-	return func(m *Model) { m.status = msg }
-}
-
 // Session returns the state to remember.
 func (m Model) Session() Session {
 	s := Session{Focus: m.focus, Marks: map[string]Place{}}

@@ -1,6 +1,8 @@
 package ui
 
 import (
+	col "image/color"
+
 	"charm.land/bubbles/v2/help"
 	"charm.land/bubbles/v2/textinput"
 	"charm.land/lipgloss/v2"
@@ -33,18 +35,27 @@ type styles struct {
 	textinput textinput.Styles
 }
 
-func newStyles(isDark bool) styles {
-	ld := lipgloss.LightDark(isDark)
-	accent := ld(lipgloss.Color("#005F87"), lipgloss.Color("#5FAFFF"))
-	subtle := ld(lipgloss.Color("#6C6C6C"), lipgloss.Color("#8A8A8A"))
-	faint := ld(lipgloss.Color("#A8A8A8"), lipgloss.Color("#585858"))
-	matchBg := ld(lipgloss.Color("#FFD75F"), lipgloss.Color("#875F00"))
-	matchFg := ld(lipgloss.Color("#000000"), lipgloss.Color("#FFFFFF"))
-	barBg := ld(lipgloss.Color("#E4E4E4"), lipgloss.Color("#303030"))
-	errFg := ld(lipgloss.Color("#AF0000"), lipgloss.Color("#FF5F5F"))
-	linkFg := ld(lipgloss.Color("#AF5F00"), lipgloss.Color("#FFAF5F"))
-	sharedFg := ld(lipgloss.Color("#005F00"), lipgloss.Color("#87D787"))
-	ownFg := ld(lipgloss.Color("#870087"), lipgloss.Color("#FF87FF"))
+// newStyles builds the palette for a dark or light background. Without
+// colour (NO_COLOR) every colour is dropped and meaning is carried by bold,
+// reverse, underline and italics alone. The colours are true colour; Bubble
+// Tea brings them down to what the terminal shows (256 or 16 colours).
+func newStyles(isDark, color bool) styles {
+	ld := func(light, dark string) col.Color {
+		if !color {
+			return lipgloss.NoColor{}
+		}
+		return lipgloss.LightDark(isDark)(lipgloss.Color(light), lipgloss.Color(dark))
+	}
+	accent := ld("#005F87", "#5FAFFF")
+	subtle := ld("#6C6C6C", "#8A8A8A")
+	faint := ld("#A8A8A8", "#585858")
+	matchBg := ld("#FFD75F", "#875F00")
+	matchFg := ld("#000000", "#FFFFFF")
+	barBg := ld("#E4E4E4", "#303030")
+	errFg := ld("#AF0000", "#FF5F5F")
+	linkFg := ld("#AF5F00", "#FFAF5F")
+	sharedFg := ld("#005F00", "#87D787")
+	ownFg := ld("#870087", "#FF87FF")
 
 	s := styles{isDark: isDark}
 	s.headerFocused = lipgloss.NewStyle().Bold(true).Reverse(true).Foreground(accent)
@@ -85,5 +96,20 @@ func newStyles(isDark bool) styles {
 
 	s.help = help.DefaultStyles(isDark)
 	s.textinput = textinput.DefaultStyles(isDark)
+	if !color {
+		// Backgrounds are gone: a search match is shown reversed, the
+		// current one reversed, bold and underlined.
+		s.match = lipgloss.NewStyle().Reverse(true)
+		s.dim = lipgloss.NewStyle().Faint(true)
+		s.folded = lipgloss.NewStyle().Faint(true).Italic(true)
+		s.help = help.Styles{
+			ShortKey: lipgloss.NewStyle().Bold(true), FullKey: lipgloss.NewStyle().Bold(true),
+			ShortDesc: lipgloss.NewStyle(), FullDesc: lipgloss.NewStyle(),
+			ShortSeparator: lipgloss.NewStyle(), FullSeparator: lipgloss.NewStyle(), Ellipsis: lipgloss.NewStyle(),
+		}
+		plain := textinput.StyleState{Placeholder: lipgloss.NewStyle().Faint(true), Prompt: lipgloss.NewStyle().Bold(true)}
+		s.textinput.Focused, s.textinput.Blurred = plain, plain
+		s.textinput.Cursor.Color = lipgloss.NoColor{}
+	}
 	return s
 }
