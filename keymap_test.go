@@ -1,10 +1,13 @@
 package main
 
 import (
+	"fmt"
 	"reflect"
+	"strings"
 	"testing"
 
 	"charm.land/bubbles/v2/key"
+	"github.com/charmbracelet/x/exp/golden"
 )
 
 // listBindings answer only while a list or prompt is open (palette, lens
@@ -87,4 +90,22 @@ func TestDefaultKeyMapHelpListsEveryBinding(t *testing.T) {
 			t.Errorf("%s (%s) is not in the help overlay", name, b.Help().Key)
 		}
 	}
+}
+
+// TestDefaultKeysFixture keeps testdata/TestDefaultKeysFixture.golden, the
+// default key map as text, in step with keymap.go. The ui package's tests
+// build their key map from that file (they cannot import package main), so
+// keymap.go stays the one place keys are chosen. After changing a key,
+// run: go test . -run TestDefaultKeysFixture -update
+func TestDefaultKeysFixture(t *testing.T) {
+	var b strings.Builder
+	v := reflect.ValueOf(defaultKeyMap())
+	for i := range v.NumField() {
+		kb, ok := v.Field(i).Interface().(key.Binding)
+		if !ok {
+			continue
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\t%s\n", v.Type().Field(i).Name, strings.Join(kb.Keys(), " "), kb.Help().Key, kb.Help().Desc)
+	}
+	golden.RequireEqual(t, []byte(b.String()))
 }

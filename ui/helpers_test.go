@@ -18,55 +18,28 @@ import (
 	"github.com/charmbracelet/x/ansi"
 )
 
-// testKeyMap mirrors defaultKeyMap in package main (keymap.go), which
-// the ui package cannot import. Keep the two in sync by hand.
+// testKeyMap is the default key map of package main (keymap.go), which
+// the ui package cannot import: it is read from the text copy that
+// package main's TestDefaultKeysFixture keeps in step with keymap.go.
 func testKeyMap() KeyMap {
-	b := func(help, desc string, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+	data, err := os.ReadFile("../testdata/TestDefaultKeysFixture.golden")
+	if err != nil {
+		panic("the default key map fixture is missing: " + err.Error())
 	}
-	return KeyMap{
-		LineDown:     b("j/↓", "line down", "j", "down"),
-		LineUp:       b("k/↑", "line up", "k", "up"),
-		PageDown:     b("space/f", "page down", "space", "pgdown", "f"),
-		PageUp:       b("b/pgup", "page up", "b", "pgup"),
-		HalfPageDown: b("ctrl+d", "half page down", "ctrl+d"),
-		HalfPageUp:   b("ctrl+u", "half page up", "ctrl+u"),
-		Top:          b("g/home", "top", "g", "home"),
-		Bottom:       b("G/end", "bottom", "G", "end"),
-
-		SwitchFocus: b("tab", "other pane", "tab"),
-		Swap:        b("s", "swap panes", "s"),
-		Palette:     b("ctrl+p/o", "open document", "ctrl+p", "o"),
-		Back:        b("⌫/ctrl+o", "back", "backspace", "ctrl+o"),
-
-		Search:    b("/", "search", "/"),
-		NextMatch: b("n", "next match", "n"),
-		PrevMatch: b("N", "previous match", "N"),
-
-		Align:      b("a", "link matching passage", "a"),
-		LinkScroll: b("L", "linked scrolling on/off", "L"),
-		Related:    b("r", "related document", "r"),
-		Terms:      b("i", "terms panel", "i"),
-		Highlight:  b("h", "highlight terms", "h"),
-		Lens:       b("e", "event lens", "e"),
-
-		ListUp:   b("↑/ctrl+p", "previous in list", "up", "ctrl+p"),
-		ListDown: b("↓/ctrl+n", "next in list", "down", "ctrl+n"),
-		Select:   b("enter", "choose", "enter"),
-		Cancel:   b("esc", "close / clear search", "esc"),
-
-		PaletteOrder: b("ctrl+t", "palette: sort by source/date", "ctrl+t"),
-
-		SetMark:  b("m", "set mark (then a letter)", "m"),
-		JumpMark: b("'", "go to mark (then a letter)", "'"),
-		Marks:    b("M", "list marks", "M"),
-		Copy:     b("y", "copy paragraph", "y"),
-		Export:   b("w", "export comparison", "w"),
-
-		Skipped: b("S", "skipped files", "S"),
-		Help:    b("?", "help", "?"),
-		Quit:    b("q", "quit", "q", "ctrl+c"),
+	var km KeyMap
+	v := reflect.ValueOf(&km).Elem()
+	for _, line := range strings.Split(strings.TrimSpace(string(data)), "\n") {
+		f := strings.Split(line, "\t")
+		if len(f) != 4 {
+			panic("bad line in the key map fixture: " + line)
+		}
+		field := v.FieldByName(f[0])
+		if !field.IsValid() {
+			panic("the key map fixture names an unknown action: " + f[0])
+		}
+		field.Set(reflect.ValueOf(key.NewBinding(key.WithKeys(strings.Fields(f[1])...), key.WithHelp(f[2], f[3]))))
 	}
+	return km
 }
 
 var (

@@ -203,27 +203,19 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		m.status = ""
-		switch m.mode {
-		case modeHelp:
+		if m.mode == modeHelp {
 			return m.updateHelp(msg)
-		case modePalette:
-			return m.updatePalette(msg)
-		case modeLens:
-			return m.updateLens(msg)
-		case modeSkipped:
-			return m.updateSkipped(msg)
-		case modeMarks:
-			return m.updateMarks(msg)
-		case modeSearch:
-			return m.updateSearch(msg)
 		}
-		if m.await != awaitNothing {
-			m.finishAwait(msg)
-			return m, nil
+		if m.mode == modeRead {
+			if m.await != awaitNothing {
+				m.finishAwait(msg)
+				return m, nil
+			}
+			return m.updateRead(msg)
 		}
-		return m.updateRead(msg)
 	}
-	// Anything else (cursor blinks, pastes) belongs to an open input.
+	// Keys in an overlay, and anything else (cursor blinks, pastes), go to
+	// the open input.
 	switch m.mode {
 	case modePalette:
 		return m.updatePalette(msg)
