@@ -104,12 +104,12 @@ type Passage struct {
 }
 
 // Passages returns the passages of a document that mention the lens, in
-// document order. Windows that overlap or touch are merged. Hidden
-// boilerplate is not searched.
+// document order. Windows that overlap or touch are merged. Repeated
+// boilerplate is not searched (as the text model does not count it).
 func (l Lens) Passages(d *Document) []Passage {
 	var out []Passage
 	for pi, p := range d.Paragraphs {
-		if p.Hidden() {
+		if p.Repeat != nil {
 			continue
 		}
 		hits := l.Find(p.Text)
@@ -155,22 +155,34 @@ func anyWithin(hits [][2]int, start, end int) bool {
 	return false
 }
 
-// Mentions is how many times document d mentions the lens, from the text
-// model (no text is scanned): term counts for a term, name counts for a
-// name (a name counts with any name of the document sharing its surname).
-func (m *Model) Mentions(l Lens, d int) int {
+// Mentions is how many times document d mentions the lens, counted as the
+// lens view counts them (so the palette, the chooser and the panes agree):
+// for a term, from the text model; for a name, by finding it in the text
+// of the documents whose names include it or its surname (the others are
+// known not to mention it and are not scanned).
+func (m *Model) Mentions(l Lens, d *Document) int {
 	if !l.Name {
 		id, ok := m.ids[l.stem]
 		if !ok {
 			return 0
 		}
-		return m.Count(d, id)
+		return m.Count(d.Index, id)
 	}
 	surname := l.alts[len(l.alts)-1]
-	n := 0
-	for _, nc := range m.Docs[d].Names {
+	known := false
+	for _, nc := range m.Docs[d.Index].Names {
 		if nc.Name == l.Label || lastWord(nc.Name) == surname {
-			n += nc.Count
+			known = true
+			break
+		}
+	}
+	if !known {
+		return 0
+	}
+	n := 0
+	for _, p := range d.Paragraphs {
+		if p.Repeat == nil {
+			n += len(l.Find(p.Text))
 		}
 	}
 	return n
@@ -215,18 +227,22 @@ func (m *Model) Vocabulary() []VocabEntry {
 			}
 		}
 		var out []VocabEntry
-		covered := map[string]bool{} // words a name lens already matches
+		covered := map[string]int{} // words a name lens matches, with its mentions
 		for n, a := range names {
 			out = append(out, VocabEntry{Label: n, Name: true, Mentions: a.mentions, Docs: a.docs})
-			covered[n] = true
-			covered[lastWord(n)] = true
+			covered[n] += a.mentions
+			if w := lastWord(n); w != n {
+				covered[w] += a.mentions
+			}
 		}
 		sortVocab(out)
 		terms := make([]VocabEntry, 0, len(m.Vocab))
 		for id := range m.Vocab {
 			// The name "China" covers the term "china", and the name
-			// "Tomas Breck" (which matches "Breck" alone) the term "breck".
-			if covered[capitalise(m.Surface[id])] {
+			// "Tomas Breck" (which matches "Breck" alone) the term "breck",
+			// when the word is nearly always written as that name; a word
+			// mostly written in lower case ("union") stays a term.
+			if c := covered[capitalise(m.Surface[id])]; c > 0 && float64(c) >= 0.8*float64(m.TermFreq[id]) {
 				continue
 			}
 			terms = append(terms, VocabEntry{Label: m.Surface[id], Mentions: int(m.TermFreq[id]), Docs: int(m.DocFreq[id])})

@@ -52,8 +52,11 @@ func sanitize(s string, text bool) string {
 		case (r == '\n' || r == '\t') && text:
 			b.WriteRune(r)
 		case r == zeroWidthJoiner && isEmojiJoin(prev, s[i:]):
-			// Inside an emoji sequence the joiner is part of the glyph.
-			b.WriteRune(r)
+			// Inside an emoji sequence the joiner hides nothing, but
+			// terminals disagree on whether it joins the emoji into one
+			// glyph (2 cells) or not (2 each), which shifts everything
+			// after it on the line: it is dropped, and the emoji show
+			// side by side.
 		case r == softHyphen:
 			// An invisible hyphenation hint; terminals disagree on its
 			// width, so it is dropped rather than shown.

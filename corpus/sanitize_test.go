@@ -40,8 +40,9 @@ func TestSanitize(t *testing.T) {
 		{"line and paragraph separators", "a\u2028b\u2029c", "a<U+2028>b<U+2029>c", "a<U+2028>b<U+2029>c"},
 		{"tag characters", "hi\U000e0041\U000e007f", "hi<U+E0041><U+E007F>", "hi<U+E0041><U+E007F>"},
 		{"soft hyphen dropped", "co\u00adop", "coop", "coop"},
-		{"ZWJ inside emoji kept", "👩\u200d💻", "👩\u200d💻", "👩\u200d💻"},
-		{"ZWJ family with skin tone and VS16", "👨🏽\u200d👩\u200d👧 ❤\ufe0f\u200d🔥", "👨🏽\u200d👩\u200d👧 ❤\ufe0f\u200d🔥", "👨🏽\u200d👩\u200d👧 ❤\ufe0f\u200d🔥"},
+		// Terminals disagree on joined emoji widths: the joiner is dropped.
+		{"ZWJ inside emoji dropped", "👩\u200d💻", "👩💻", "👩💻"},
+		{"ZWJ family with skin tone and VS16", "👨🏽\u200d👩\u200d👧 ❤\ufe0f\u200d🔥", "👨🏽👩👧 ❤\ufe0f🔥", "👨🏽👩👧 ❤\ufe0f🔥"},
 		{"ZWJ between letters shown", "a\u200db", "a<U+200D>b", "a<U+200D>b"},
 		{"ZWJ after emoji at end shown", "👩\u200d", "👩<U+200D>", "👩<U+200D>"},
 		{"ZWJ before emoji at start shown", "\u200d💻", "<U+200D>💻", "<U+200D>💻"},

@@ -150,14 +150,14 @@ func TestLensPassagesAndMentions(t *testing.T) {
 	if !strings.HasPrefix(first, "Elon Musk flew in.") || !strings.HasSuffix(first, "It rained.") || len(ps[0].Hits) != 2 {
 		t.Errorf("first passage = %q with %d hits", first, len(ps[0].Hits))
 	}
-	if got := c.Model.Mentions(l, 0); got != 3 {
+	if got := c.Model.Mentions(l, c.Docs[0]); got != 3 {
 		t.Errorf("Mentions(Elon Musk, a) = %d, want 3", got)
 	}
 	term := NewTermLens("briefings")
-	if got := c.Model.Mentions(term, 1); got != 2 {
+	if got := c.Model.Mentions(term, c.Docs[1]); got != 2 {
 		t.Errorf("Mentions(briefings, b) = %d, want 2 (briefings, briefing)", got)
 	}
-	if got := c.Model.Mentions(term, 0); got != 0 {
+	if got := c.Model.Mentions(term, c.Docs[0]); got != 0 {
 		t.Errorf("Mentions(briefings, a) = %d, want 0", got)
 	}
 	if NewTermLens("the").Valid() {

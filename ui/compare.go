@@ -53,7 +53,7 @@ func (m *Model) align() {
 		m.status = "open a document in both panes to link passages"
 		return
 	}
-	para := from.currentPara()
+	para := from.focusPara()
 	best, ok := m.corpus.Model.Align(from.doc.Index, para, to.doc.Index)
 	if !ok {
 		if best.Para >= 0 {
@@ -126,9 +126,13 @@ func (m *Model) openRelated() {
 		m.status = "no related document: nothing shares its terms"
 		return
 	}
+	other := &m.panes[1-m.focus]
+	// The first time, skip a related document already open beside.
+	if rc.next == 0 && other.doc == m.corpus.Docs[rc.list[0].Doc] && len(rc.list) > 1 {
+		rc.next++
+	}
 	r := rc.list[rc.next%len(rc.list)]
 	rc.next++
-	other := &m.panes[1-m.focus]
 	other.open(m.corpus.Docs[r.Doc])
 	m.applyLens(1 - m.focus)
 	m.status = fmt.Sprintf("related %d/%d (%.2f): %s — r for the next", (rc.next-1)%len(rc.list)+1, len(rc.list), r.Score, m.corpus.Docs[r.Doc].Title)

@@ -138,5 +138,21 @@ func (m *Model) finishLoad(msg LoadDoneMsg) tea.Cmd {
 	}
 	m.status = fmt.Sprintf("loaded %s documents", thousands(len(m.corpus.Docs)))
 	m.applySession()
+	if m.mode == modePalette { // an open palette gets the whole list
+		q := m.palette.input.Value()
+		cmd := m.palette.open(paletteItems(m.corpus, m.focused().doc, m.lens))
+		m.palette.input.SetValue(q)
+		m.palette.filter()
+		m.sortPalette()
+		return cmd
+	}
 	return nil
+}
+
+// paletteLoadingNote says in the palette's title that the list is not
+// whole yet.
+func (m *Model) paletteLoadingNote() {
+	if m.load != nil {
+		m.palette.note = fmt.Sprintf("indexing %s/%s: the rest when done", thousands(m.load.last.Done), thousands(m.load.last.Total))
+	}
 }

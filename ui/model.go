@@ -79,6 +79,9 @@ type Model struct {
 	theme   string
 	noColor bool
 
+	// helpOffset is how far the help is scrolled in a small window.
+	helpOffset int
+
 	// status is a one-off message shown in the footer until the next key.
 	status string
 }
@@ -111,6 +114,7 @@ func New(c *corpus.Corpus, keys KeyMap, opts ...Option) Model {
 	}
 	m.palette = newPicker("Open a document", "type part of a title or path")
 	m.chooser = newPicker("Event lens: show only the passages that mention…", "a name or a term")
+	m.chooser.listOrderFirst = true // most mentioned first among equal matches
 	m.skipped = newPicker("Files not loaded", "filter by path or reason")
 	m.marksView = newPicker("Marks", "filter by letter, title or text")
 	m.prompt = textinput.New()
@@ -260,6 +264,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.mode = modeHelp
+		m.helpOffset = 0
 	case key.Matches(msg, k.LineDown):
 		p.scroll(1)
 	case key.Matches(msg, k.LineUp):
@@ -285,6 +290,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.relayout()
 		cmd := m.palette.open(paletteItems(m.corpus, p.doc, m.lens))
 		m.sortPalette()
+		m.paletteLoadingNote()
 		return m, cmd
 	case key.Matches(msg, k.Lens):
 		if m.indexing() {
@@ -353,12 +359,18 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.linkedScroll = !m.linkedScroll
-		if m.linkedScroll {
-			m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
-			m.panes[0].link, m.panes[1].link = nil, nil
-		} else {
+		if !m.linkedScroll {
 			m.status = "linked scrolling off"
+			return m, nil
 		}
+		m.panes[0].link, m.panes[1].link = nil, nil
+		m.followLink()
+		if m.status == "" {
+			m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
+		} else {
+			m.status = "linked scrolling on — " + m.status + " here yet"
+		}
+		return m, nil
 	case key.Matches(msg, k.Related):
 		if !m.indexing() {
 			m.openRelated()
@@ -433,17 +445,44 @@ func (m *Model) swap() {
 }
 
 func (m Model) updateHelp(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
+	k := &m.keys
 	switch {
-	case key.Matches(msg, m.keys.Quit) && msg.String() == "ctrl+c":
+	case key.Matches(msg, k.Quit) && msg.String() == "ctrl+c":
 		return m, tea.Quit
-	case key.Matches(msg, m.keys.Help), key.Matches(msg, m.keys.Cancel), key.Matches(msg, m.keys.Quit):
+	case key.Matches(msg, k.Help), key.Matches(msg, k.Cancel), key.Matches(msg, k.Quit):
 		m.mode = modeRead
+	case key.Matches(msg, k.LineDown):
+		m.helpOffset++
+	case key.Matches(msg, k.LineUp):
+		m.helpOffset--
+	case key.Matches(msg, k.PageDown), key.Matches(msg, k.HalfPageDown):
+		m.helpOffset += max(1, m.height/2)
+	case key.Matches(msg, k.PageUp), key.Matches(msg, k.HalfPageUp):
+		m.helpOffset -= max(1, m.height/2)
+	case key.Matches(msg, k.Top):
+		m.helpOffset = 0
+	case key.Matches(msg, k.Bottom):
+		m.helpOffset = 1 << 20
 	}
+	// The view clamps the offset to the help's height; keep it in range
+	// here too so that scrolling back up answers at once.
+	m.helpOffset = min(max(0, m.helpOffset), m.helpHeight())
 	return m, nil
+}
+
+// helpHeight is how far the help can scroll in the current window.
+func (m Model) helpHeight() int {
+	body := m.height - m.layout.footer.h
+	full := len(m.helpRowsUnclipped())
+	return max(0, full-body)
 }
 
 func (m Model) updatePalette(msg tea.Msg) (tea.Model, tea.Cmd) {
 	if k, ok := msg.(tea.KeyPressMsg); ok && key.Matches(k, m.keys.PaletteOrder) {
+		if !m.hasMetadata() {
+			m.status = "no document here says its source or date: nothing to sort by"
+			return m, nil
+		}
 		m.paletteOrder = (m.paletteOrder + 1) % 3
 		m.sortPalette()
 		return m, nil
@@ -479,6 +518,16 @@ func (m Model) updateLens(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	return m, cmd
+}
+
+// hasMetadata reports whether any document has a source or a date.
+func (m *Model) hasMetadata() bool {
+	for _, d := range m.corpus.Docs {
+		if d.Source != "" || d.Date != "" {
+			return true
+		}
+	}
+	return false
 }
 
 // sortPalette applies the chosen order to the palette.

@@ -20,7 +20,7 @@ const relatedInPalette = 5
 // the documents that stay silent show at once.
 func paletteItems(c *corpus.Corpus, focused *corpus.Document, lens *corpus.Lens) []pickItem {
 	item := func(d *corpus.Document, note string) pickItem {
-		meta := thousands(d.Words) + " words"
+		meta := plural(d.Words, "word")
 		if note != "" {
 			meta = note + " · " + meta
 		}
@@ -35,7 +35,7 @@ func paletteItems(c *corpus.Corpus, focused *corpus.Document, lens *corpus.Lens)
 		counts := make([]int, len(c.Docs))
 		order := make([]int, len(c.Docs))
 		for i := range c.Docs {
-			counts[i], order[i] = c.Model.Mentions(*lens, i), i
+			counts[i], order[i] = c.Model.Mentions(*lens, c.Docs[i]), i
 		}
 		sort.SliceStable(order, func(a, b int) bool { return counts[order[a]] > counts[order[b]] })
 		for _, i := range order {

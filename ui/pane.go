@@ -174,6 +174,23 @@ func (p *pane) currentPara() int {
 	return -1
 }
 
+// focusPara is the paragraph a reader means by "this one": the one with
+// the current search match when that match is on screen (so the last
+// paragraphs of a document, which never reach the top, can be chosen),
+// otherwise the one at the top.
+func (p *pane) focusPara() int {
+	if s := &p.search; len(s.matches) > 0 {
+		mt := s.matches[s.current]
+		if l := p.lineOf(mt.para, mt.start); l >= p.top && l < p.top+p.bodyHeight() {
+			if p.lens != nil {
+				return p.lens.passages[mt.para].Para
+			}
+			return mt.para
+		}
+	}
+	return p.currentPara()
+}
+
 // showPara scrolls so that paragraph para of the document is at the top.
 func (p *pane) showPara(para int) {
 	if p.lens != nil {

@@ -58,9 +58,13 @@ func (p *pane) header(st *styles, focused bool) string {
 	if p.doc == nil {
 		return style.Render(fit(marker+"(no document)", p.width))
 	}
-	pos := p.headerNotes(false)
-	if ansi.StringWidth(pos) > p.width/2 {
-		pos = p.headerNotes(true) // leave the title some room
+	// Leave the title some room: shorter notes as the pane narrows.
+	pos := p.headerNotes(full)
+	for _, form := range []noteForm{compact, minimal} {
+		if ansi.StringWidth(pos) <= p.width/2 {
+			break
+		}
+		pos = p.headerNotes(form)
 	}
 	title := marker + p.doc.Title
 	path := "  " + p.doc.Path
@@ -93,16 +97,28 @@ func sourceAndDate(d *corpus.Document) string {
 	return d.Date
 }
 
+// noteForm is how long the header's notes may be.
+type noteForm int
+
+const (
+	full noteForm = iota
+	compact
+	minimal
+)
+
 // headerNotes is the right side of the header: lens, link, search and
-// position, in a long or a compact form.
-func (p *pane) headerNotes(compact bool) string {
+// position, in a long, a compact or a minimal form.
+func (p *pane) headerNotes(form noteForm) string {
+	short := form != full
 	var notes []string
-	if p.lens != nil {
-		if compact {
-			notes = append(notes, fmt.Sprintf("lens %q: %d", ansi.Truncate(p.lens.label, 12, "…"), len(p.lens.passages)))
-		} else {
-			notes = append(notes, p.lens.status())
-		}
+	switch {
+	case p.lens == nil:
+	case form == full:
+		notes = append(notes, p.lens.status())
+	case form == compact:
+		notes = append(notes, fmt.Sprintf("lens %q: %s", ansi.Truncate(p.lens.label, 12, "…"), plural(p.lens.mentions, "mention")))
+	default:
+		notes = append(notes, fmt.Sprintf("lens: %d", p.lens.mentions))
 	}
 	if p.link != nil {
 		notes = append(notes, fmt.Sprintf("linked %.2f", p.link.score))
@@ -111,7 +127,7 @@ func (p *pane) headerNotes(compact bool) string {
 		notes = append(notes, p.search.status())
 	}
 	switch w := p.layout(); {
-	case compact:
+	case short:
 		notes = append(notes, fmt.Sprintf("%d%%", p.percent()))
 	case w.doc != nil && !w.complete(): // still being laid out
 		notes = append(notes, fmt.Sprintf("%d/… %d%%", p.top+1, p.percent()))

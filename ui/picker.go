@@ -61,6 +61,10 @@ type picker struct {
 	// within a group); note names it in the title.
 	order func(a, b pickItem) int
 	note  string
+	// listOrderFirst ranks equally good matches by their place in the list
+	// (the lens chooser lists the most mentioned first) rather than by
+	// the matcher's score.
+	listOrderFirst bool
 }
 
 // asyncFilterItems is the list size above which filtering runs in a
@@ -119,7 +123,7 @@ func (p *picker) SetSize(width, height int) {
 // item is listed in the order given.
 func (p *picker) filter() {
 	q := p.input.Value()
-	results, matched := rank(q, p.targets, p.candidates(q))
+	results, matched := rank(q, p.targets, p.candidates(q), p.listOrderFirst)
 	p.apply(q, results, matched)
 }
 
@@ -131,9 +135,9 @@ func (p *picker) filterCmd() tea.Cmd {
 		return nil
 	}
 	p.seq++
-	q, seq, title, targets, cands := p.input.Value(), p.seq, p.title, p.targets, p.candidates(p.input.Value())
+	q, seq, title, targets, cands, listOrder := p.input.Value(), p.seq, p.title, p.targets, p.candidates(p.input.Value()), p.listOrderFirst
 	return func() tea.Msg {
-		results, matched := rank(q, targets, cands)
+		results, matched := rank(q, targets, cands, listOrder)
 		return filterDoneMsg{picker: title, seq: seq, query: q, results: results, matched: matched}
 	}
 }
@@ -180,7 +184,7 @@ func (p *picker) candidates(q string) []int {
 // are more than scoreLimit, only the most promising (those holding the
 // query in one piece) are scored, ranked and highlighted, and the other
 // matches follow them in list order.
-func rank(q string, targets pickTargets, cands []int) ([]pickResult, []int) {
+func rank(q string, targets pickTargets, cands []int, listOrder bool) ([]pickResult, []int) {
 	if q == "" {
 		results := make([]pickResult, len(targets))
 		for i := range results {
@@ -224,8 +228,29 @@ func rank(q string, targets pickTargets, cands []int) ([]pickResult, []int) {
 		mu.Unlock()
 		return nil
 	})
+	// sahilm/fuzzy matches greedily, so "esc" in "an escape" scores as
+	// scattered letters: matches that hold the query in one piece come
+	// first, highlighted where the piece is.
+	if ascii {
+		for i := range all {
+			if at := indexFoldString(targets[all[i].item], lq); at >= 0 {
+				all[i].whole = true
+				all[i].matched = make([]int, len(lq))
+				for k := range all[i].matched {
+					all[i].matched[k] = at + k
+				}
+			}
+		}
+	}
 	slices.SortFunc(all, func(a, b scored) int {
-		if a.score != b.score {
+		switch {
+		case a.whole != b.whole:
+			if a.whole {
+				return -1
+			}
+			return 1
+		case listOrder:
+		case a.score != b.score:
 			return b.score - a.score
 		}
 		return a.item - b.item
@@ -255,6 +280,7 @@ const scoreLimit = 1000
 type scored struct {
 	score, item int
 	matched     []int
+	whole       bool // the query occurs in one piece
 }
 
 // promising splits matches into the first limit of those that hold the
@@ -296,18 +322,25 @@ func inParallel(items []int, fn func(part []int) []int) []int {
 
 // containsFold reports whether s contains the lower-case ASCII needle,
 // ignoring ASCII case.
-func containsFold(s, needle string) bool {
+func containsFold(s, needle string) bool { return indexFoldString(s, needle) >= 0 }
+
+// indexFoldString is the byte offset of the first occurrence of the
+// lower-case ASCII needle in s, ignoring ASCII case, or -1.
+func indexFoldString(s, needle string) int {
+	if needle == "" {
+		return 0
+	}
 	for i := 0; i+len(needle) <= len(s); {
 		j := indexFold(s[i:], needle[0])
 		if j < 0 || i+j+len(needle) > len(s) {
-			return false
+			return -1
 		}
 		if strings.EqualFold(s[i+j:i+j+len(needle)], needle) {
-			return true
+			return i + j
 		}
 		i += j + 1
 	}
-	return false
+	return -1
 }
 
 func isASCII(s string) bool {
@@ -340,19 +373,23 @@ func mayMatch(lowerQuery, target string) bool {
 }
 
 // indexFold finds an ASCII byte in s, ignoring case.
+//
+// The capital is looked for only before the first small letter found, so a
+// text full of one case and without the other is not scanned to its end on
+// every call (which made a failed search quadratic on a long paragraph).
 func indexFold(s string, c byte) int {
 	if c < 'a' || c > 'z' {
 		return strings.IndexByte(s, c)
 	}
 	upper := c - 'a' + 'A'
-	i, j := strings.IndexByte(s, c), strings.IndexByte(s, upper)
-	switch {
-	case i < 0:
-		return j
-	case j < 0 || i < j:
-		return i
+	i := strings.IndexByte(s, c)
+	if i < 0 {
+		return strings.IndexByte(s, upper)
 	}
-	return j
+	if j := strings.IndexByte(s[:i], upper); j >= 0 {
+		return j
+	}
+	return i
 }
 
 // parallelFilterItems is the list size above which filtering is split

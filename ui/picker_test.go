@@ -17,7 +17,7 @@ func TestRankMatchesWhatFuzzyMatches(t *testing.T) {
 	}
 	targets = append(targets, "Ünïcödé Straße  x.txt", "PORT STRIKE SHOUTED  y.txt")
 	for _, q := range []string{"p", "port", "prt stk", "PORT", "straße", "zzz", "37"} {
-		results, matched := rank(q, targets, nil)
+		results, matched := rank(q, targets, nil, false)
 		var want []int
 		for _, m := range fuzzy.FindFrom(q, targets) {
 			want = append(want, m.Index)
@@ -34,7 +34,7 @@ func TestRankMatchesWhatFuzzyMatches(t *testing.T) {
 	}
 	// With more than scoreLimit matches, those holding the query in one
 	// piece come first.
-	results, _ := rank("port strike", targets, nil)
+	results, _ := rank("port strike", targets, nil, false)
 	if r := results[0]; !containsFold(targets[r.item], "port strike") || r.matched == nil {
 		t.Errorf("first result %q is not a scored contiguous match", targets[r.item])
 	}
@@ -57,5 +57,30 @@ func TestRankWithinEarlierResults(t *testing.T) {
 	p.filter()
 	if len(p.results) != 1 || p.items[p.results[0].item].Title != "Harbour strike" {
 		t.Errorf("results = %+v", p.results)
+	}
+}
+
+// A match holding the query in one piece beats scattered letters, even
+// where the fuzzy matcher's greedy score says otherwise, and is
+// highlighted where the piece is.
+func TestWholeMatchesFirst(t *testing.T) {
+	targets := pickTargets{
+		"Clear screen attack on the terminal  clear.txt",
+		"Café résumé in Windows-1252  cp1252.txt",
+		"A file whose name has an escape.  esc[2Jname.txt",
+	}
+	results, _ := rank("esc", targets, nil, false)
+	if len(results) == 0 || results[0].item != 2 {
+		t.Fatalf("first result %v, want the file with 'esc' in one piece", results)
+	}
+	at := indexFoldString(targets[2], "esc")
+	if got := results[0].matched; len(got) != 3 || got[0] != at {
+		t.Errorf("highlight %v, want bytes %d-%d", got, at, at+2)
+	}
+	// The lens chooser keeps its list order (most mentioned first) among
+	// equally whole matches.
+	names := pickTargets{"Steve Bannon", "Musk-Bannon"}
+	if r, _ := rank("bannon", names, nil, true); r[0].item != 0 {
+		t.Errorf("list order: %v", r)
 	}
 }

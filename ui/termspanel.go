@@ -60,6 +60,9 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 	if len(names) == 1 {
 		names = append(names, st.dim.Render("none found"))
 	}
+	if height < 4 { // too low for headings: terms and names only
+		distinct, names = distinct[1:], names[1:]
+	}
 	rows := make([]string, height)
 	if width >= 40 {
 		colW := (width - 3) / 2

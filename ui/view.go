@@ -117,9 +117,18 @@ func (m Model) footer() string {
 	return fit(st.status.Render(left)+strings.Repeat(" ", gap)+keys, m.width)
 }
 
-// helpRows renders the full key help centred in the body area. The groups
-// stand side by side when they fit and one under another when they do not.
+// helpRowsUnclipped is the help box, whatever the window's height.
+func (m Model) helpRowsUnclipped() []string { return strings.Split(m.helpBox(), "\n") }
+
+// helpRows renders the full key help centred in the body area, scrolled
+// when it is taller than the window.
 func (m Model) helpRows(height int) []string {
+	return m.clipHelp(m.helpBox(), height)
+}
+
+// helpBox is the key help in a box. The groups stand side by side when
+// they fit and one under another when they do not.
+func (m Model) helpBox() string {
 	var cols []string
 	for _, group := range m.keys.FullHelp() {
 		cols = append(cols, m.help.FullHelpView([][]key.Binding{group}))
@@ -138,10 +147,24 @@ func (m Model) helpRows(height int) []string {
 	keys := lipgloss.JoinVertical(lipgloss.Left, intersperse(packed, "")...)
 	content := m.styles.heading.Render("parallax — keys") + "\n\n" + keys + "\n\n" +
 		m.styles.dim.Render("? or esc closes this help")
-	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
+	return lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
 		BorderForeground(m.styles.paletteBorder.GetForeground()).Padding(0, 1).Render(content)
-	placed := lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, box)
-	rows := strings.Split(placed, "\n")
+}
+
+// clipHelp places the help box in the body area.
+func (m Model) clipHelp(box string, height int) []string {
+	rows := strings.Split(box, "\n")
+	if total := len(rows); total <= height {
+		rows = strings.Split(lipgloss.Place(m.width, height, lipgloss.Center, lipgloss.Center, box), "\n")
+	} else {
+		// Too tall for the window: it scrolls (j/k, space/b), and the
+		// last row says there is more.
+		off := min(max(0, m.helpOffset), total-height)
+		rows = rows[off : off+height]
+		if off+height < total && height > 1 {
+			rows[height-1] = m.styles.dim.Render("↓ more: j/k or space/b scroll")
+		}
+	}
 	out := make([]string, height)
 	for i := range out {
 		if i < len(rows) {
