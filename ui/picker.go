@@ -4,12 +4,14 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
+	"sort"
 	"strings"
 	"sync"
 
 	"charm.land/bubbles/v2/key"
 	"charm.land/bubbles/v2/textinput"
 	tea "charm.land/bubbletea/v2"
+	"charm.land/lipgloss/v2"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/sahilm/fuzzy"
 )
@@ -523,14 +525,14 @@ func (p *picker) renderResult(st *styles, r pickResult, selected bool) []string 
 		marker = "› "
 	}
 	hl := base.Inherit(st.paletteMatch)
-	matched := make(map[int]bool, len(r.matched))
-	for _, b := range r.matched {
-		matched[b] = true
+	var plain *lipgloss.Style // unselected titles need no styling
+	if selected {
+		plain = &base
 	}
-	title := highlight(it.Title, 0, matched, base, hl)
+	title := highlight(it.Title, 0, r.matched, plain, hl)
 	detail := meta.Render(it.Detail)
 	if it.MatchDetail {
-		detail = highlight(it.Detail, len(it.Title)+len(targetSep), matched, meta, hl)
+		detail = highlight(it.Detail, len(it.Title)+len(targetSep), r.matched, &meta, hl)
 	}
 	extra := ""
 	if it.Meta != "" {
@@ -547,32 +549,37 @@ func (p *picker) renderResult(st *styles, r pickResult, selected bool) []string 
 	return []string{row(title + base.Render(targetSep) + detail + extra)}
 }
 
-// highlight styles s rune by rune: runes whose byte offset (plus base, the
-// offset of s in the match target) was matched get hl, the others plain.
-// Runs of equal style are rendered together to keep the output short.
-func highlight(s string, base int, matched map[int]bool, plain, hl interface{ Render(...string) string }) string {
-	var b, run strings.Builder
-	runMatched := false
-	flush := func() {
-		if run.Len() == 0 {
-			return
+// highlight styles s: the bytes whose offset (plus base, the offset of s
+// in the match target) was matched get hl, the others plain; plain == nil
+// leaves them unstyled. fuzzy reports byte offsets, so matched holds the
+// offsets of whole runes and runs of equal style are cut at rune starts.
+func highlight(s string, base int, matched []int, plain *lipgloss.Style, hl lipgloss.Style) string {
+	var b strings.Builder
+	write := func(text string, isMatch bool) {
+		switch {
+		case text == "":
+		case isMatch:
+			b.WriteString(hl.Render(text))
+		case plain == nil:
+			b.WriteString(text)
+		default:
+			b.WriteString(plain.Render(text))
 		}
-		if runMatched {
-			b.WriteString(hl.Render(run.String()))
-		} else {
-			b.WriteString(plain.Render(run.String()))
-		}
-		run.Reset()
 	}
-	for i, r := range s {
-		m := matched[base+i]
-		if m != runMatched {
-			flush()
-			runMatched = m
+	// matched is sorted: walk it alongside s.
+	k := sort.SearchInts(matched, base)
+	start, inMatch := 0, false
+	for i := range s {
+		m := k < len(matched) && matched[k] == base+i
+		if m {
+			k++
 		}
-		run.WriteRune(r)
+		if m != inMatch {
+			write(s[start:i], inMatch)
+			start, inMatch = i, m
+		}
 	}
-	flush()
+	write(s[start:], inMatch)
 	return b.String()
 }
 
