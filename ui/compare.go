@@ -4,7 +4,58 @@ import (
 	"fmt"
 
 	"parallax/corpus"
+
+	"charm.land/bubbles/v2/key"
+	tea "charm.land/bubbletea/v2"
 )
+
+// isCompareKey reports whether a key asks for one of the comparisons,
+// which need the whole corpus indexed.
+func (m *Model) isCompareKey(msg tea.KeyPressMsg) bool {
+	k := &m.keys
+	return key.Matches(msg, k.Align, k.LinkScroll, k.Related, k.Highlight, k.Lens, k.Export)
+}
+
+// compareKey runs a comparison key.
+func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
+	k := &m.keys
+	switch {
+	case key.Matches(msg, k.Align):
+		m.align()
+	case key.Matches(msg, k.LinkScroll):
+		m.toggleLinkedScroll()
+	case key.Matches(msg, k.Related):
+		m.openRelated()
+	case key.Matches(msg, k.Highlight):
+		m.highlight = !m.highlight
+		if m.highlight {
+			m.status = "highlighting: shared terms underlined, each side's distinctive terms in bold"
+		}
+	case key.Matches(msg, k.Lens):
+		m.mode = modeLens
+		m.relayout()
+		return m.chooser.open(lensItems(m.corpus.Model, len(m.corpus.Docs)))
+	case key.Matches(msg, k.Export):
+		return m.startExport()
+	}
+	return nil
+}
+
+// toggleLinkedScroll turns linked scrolling on (linking at once) or off.
+func (m *Model) toggleLinkedScroll() {
+	m.linkedScroll = !m.linkedScroll
+	if !m.linkedScroll {
+		m.status = "linked scrolling off"
+		return
+	}
+	m.panes[0].link, m.panes[1].link = nil, nil
+	m.followLink()
+	if m.status == "" {
+		m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
+	} else {
+		m.status = "linked scrolling on — " + m.status + " here yet"
+	}
+}
 
 // contrastTerms is how many distinctive and shared terms are computed for
 // the terms panel and the highlighting.

@@ -292,13 +292,6 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		m.sortPalette()
 		m.paletteLoadingNote()
 		return m, cmd
-	case key.Matches(msg, k.Lens):
-		if m.indexing() {
-			return m, nil
-		}
-		m.mode = modeLens
-		m.relayout()
-		return m, m.chooser.open(lensItems(m.corpus.Model, len(m.corpus.Docs)))
 	case key.Matches(msg, k.Skipped):
 		if len(m.corpus.Skipped) == 0 {
 			m.status = "every file found was loaded"
@@ -325,11 +318,6 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.marksView.open(markItems(m.marks))
 	case key.Matches(msg, k.Copy):
 		return m, m.copyParagraph()
-	case key.Matches(msg, k.Export):
-		if m.indexing() {
-			return m, nil
-		}
-		return m, m.startExport()
 	case key.Matches(msg, k.Back):
 		if !p.back() {
 			m.status = "no earlier document in this pane"
@@ -349,46 +337,15 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			dir = -1
 		}
 		p.stepMatch(dir)
-	case key.Matches(msg, k.Align):
-		if !m.indexing() {
-			m.align()
-		}
-		return m, nil
-	case key.Matches(msg, k.LinkScroll):
-		if m.indexing() {
-			return m, nil
-		}
-		m.linkedScroll = !m.linkedScroll
-		if !m.linkedScroll {
-			m.status = "linked scrolling off"
-			return m, nil
-		}
-		m.panes[0].link, m.panes[1].link = nil, nil
-		m.followLink()
-		if m.status == "" {
-			m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
-		} else {
-			m.status = "linked scrolling on — " + m.status + " here yet"
-		}
-		return m, nil
-	case key.Matches(msg, k.Related):
-		if !m.indexing() {
-			m.openRelated()
-		}
-		return m, nil
 	case key.Matches(msg, k.Terms):
 		m.showTerms = !m.showTerms
 		m.relayout()
 		return m, nil
-	case key.Matches(msg, k.Highlight):
+	case m.isCompareKey(msg):
 		if m.indexing() {
 			return m, nil
 		}
-		m.highlight = !m.highlight
-		if m.highlight {
-			m.status = "highlighting: shared terms underlined, each side's distinctive terms in bold"
-		}
-		return m, nil
+		return m, m.compareKey(msg)
 	case key.Matches(msg, k.Cancel):
 		m.cancel()
 		return m, nil
