@@ -21,20 +21,21 @@ func loadTexts(t *testing.T, files map[string]string) *Corpus {
 	return c
 }
 
-func TestCosineOnTinyVectors(t *testing.T) {
-	a := Vector{IDs: []int32{1, 3}, W: []float32{1, 2}}
-	b := Vector{IDs: []int32{3, 4}, W: []float32{2, 1}}
-	if got := Dot(a, b); got != 4 {
-		t.Errorf("Dot = %v, want 4", got)
+func TestCosineOnATinyCorpus(t *testing.T) {
+	// Three documents: a = apple banana, b = apple cherry, c = durian.
+	// Document IDF is ln((N+1)/(df+1)) + 1: apple (df 2) 1.28768, the
+	// others (df 1) 1.69315; every tf is 1, so 1 + ln tf = 1. Then
+	// cos(a, b) = 1.28768² / (1.28768² + 1.69315²) = 1.65812 / 4.52488
+	// = 0.36644, and a and c share nothing.
+	c := loadTexts(t, map[string]string{"a.txt": "apple banana", "b.txt": "apple cherry", "c.txt": "durian"})
+	if got := c.Model.docCosine(0, 1); math.Abs(got-0.36644) > 1e-4 {
+		t.Errorf("cos(a, b) = %.5f, want 0.36644", got)
 	}
-	if got := Cosine(a, b); math.Abs(got-0.8) > 1e-9 {
-		t.Errorf("Cosine = %v, want 0.8 (4 / (√5·√5))", got)
+	if got := c.Model.docCosine(0, 2); got != 0 {
+		t.Errorf("cos(a, c) = %v, want 0", got)
 	}
-	if got := Cosine(a, Vector{}); got != 0 {
-		t.Errorf("Cosine with empty = %v, want 0", got)
-	}
-	if got := a.Get(3); got != 2 {
-		t.Errorf("Get(3) = %v, want 2", got)
+	if got := c.Model.docCosine(0, 0); math.Abs(got-1) > 1e-6 {
+		t.Errorf("cos(a, a) = %v, want 1", got)
 	}
 }
 
