@@ -32,9 +32,7 @@ func (m *Model) compareKey(msg tea.KeyPressMsg) tea.Cmd {
 			m.status = "highlighting: shared terms underlined, each side's distinctive terms in bold"
 		}
 	case key.Matches(msg, k.Lens):
-		m.mode = modeLens
-		m.relayout()
-		return m.chooser.open(lensItems(m.corpus.Model, len(m.corpus.Docs)))
+		return m.openOverlay(modeLens, &m.chooser, lensItems(m.corpus.Model, len(m.corpus.Docs)))
 	case key.Matches(msg, k.Export):
 		return m.startExport()
 	}

@@ -257,6 +257,13 @@ func (m *Model) relayout() {
 
 func (m *Model) focused() *pane { return &m.panes[m.focus] }
 
+// openOverlay opens a picker over the focused pane.
+func (m *Model) openOverlay(md mode, p *picker, items []pickItem) tea.Cmd {
+	m.mode = md
+	m.relayout()
+	return p.open(items)
+}
+
 func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k, p := &m.keys, m.focused()
 	switch {
@@ -286,9 +293,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Swap):
 		m.swap()
 	case key.Matches(msg, k.Palette):
-		m.mode = modePalette
-		m.relayout()
-		cmd := m.palette.open(paletteItems(m.corpus, p.doc, m.lens))
+		cmd := m.openOverlay(modePalette, &m.palette, paletteItems(m.corpus, p.doc, m.lens))
 		m.sortPalette()
 		m.paletteLoadingNote()
 		return m, cmd
@@ -297,9 +302,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.status = "every file found was loaded"
 			return m, nil
 		}
-		m.mode = modeSkipped
-		m.relayout()
-		return m, m.skipped.open(skippedItems(m.corpus.Skipped))
+		return m, m.openOverlay(modeSkipped, &m.skipped, skippedItems(m.corpus.Skipped))
 	case key.Matches(msg, k.SetMark):
 		m.await = awaitSetMark
 		m.status = "mark: press a letter"
@@ -313,9 +316,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			m.status = "no marks yet: m and a letter sets one"
 			return m, nil
 		}
-		m.mode = modeMarks
-		m.relayout()
-		return m, m.marksView.open(markItems(m.marks))
+		return m, m.openOverlay(modeMarks, &m.marksView, markItems(m.marks))
 	case key.Matches(msg, k.Copy):
 		return m, m.copyParagraph()
 	case key.Matches(msg, k.Back):
