@@ -123,14 +123,8 @@ func jsonLine(line []byte, lineNo int, f Fields, fn func(Record), bad func(int, 
 		bad(lineNo, "malformed JSON: unexpected data after the value")
 		return
 	}
-	m, ok := v.(map[string]any)
+	rec, ok := recordOf(v, f, lineNo, bad)
 	if !ok {
-		bad(lineNo, "not a JSON object ("+kind(v)+")")
-		return
-	}
-	rec, reason := record(m, f)
-	if reason != "" {
-		bad(lineNo, reason)
 		return
 	}
 	rec.Line = lineNo
@@ -157,17 +151,9 @@ func JSON(data []byte, f Fields, fn func(Record), bad func(line int, reason stri
 	pos := 0
 	emit := func(v any) {
 		pos++
-		m, ok := v.(map[string]any)
-		if !ok {
-			bad(pos, "not a JSON object ("+kind(v)+")")
-			return
+		if rec, ok := recordOf(v, f, pos, bad); ok {
+			fn(rec)
 		}
-		rec, reason := record(m, f)
-		if reason != "" {
-			bad(pos, reason)
-			return
-		}
-		fn(rec)
 	}
 	values := 0
 	for {
@@ -215,6 +201,22 @@ func JSON(data []byte, f Fields, fn func(Record), bad func(line int, reason stri
 		return errors.New("empty JSON file")
 	}
 	return nil
+}
+
+// recordOf makes a record of a decoded JSON value, or reports through bad
+// (with n, the line or position) why it cannot.
+func recordOf(v any, f Fields, n int, bad func(int, string)) (Record, bool) {
+	m, ok := v.(map[string]any)
+	if !ok {
+		bad(n, "not a JSON object ("+kind(v)+")")
+		return Record{}, false
+	}
+	rec, reason := record(m, f)
+	if reason != "" {
+		bad(n, reason)
+		return Record{}, false
+	}
+	return rec, true
 }
 
 // peek returns the first byte at or after off that is not JSON whitespace,
