@@ -56,44 +56,50 @@ func Lower(word string) string {
 
 // Scan calls fn with the byte range of every word of text, following the
 // rules of Tokenize, without allocating: the text model runs it over
-// whole corpora.
+// whole corpora, so ASCII, the bulk of the text, takes the short paths.
 func Scan(text string, fn func(start, end int)) {
 	i := 0
 	for i < len(text) {
 		c := text[i]
-		if c < utf8.RuneSelf && !isASCIIWord(c) {
-			i++
-			continue
-		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(text[i:])
-		}
-		if !isWordRune(r) {
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, size := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += size
 			continue
 		}
-		if (c == 'h' || c == 'H' || c == 'w' || c == 'W') && urlLength(text[i:]) > 0 {
-			i += urlLength(text[i:]) // a web address is not prose
+		if c|0x20 == 'h' || c|0x20 == 'w' {
+			if n := urlLength(text[i:]); n > 0 {
+				i += n // a web address is not prose
+				continue
+			}
+		}
+		if end := scanInitials(text, i); end >= 0 {
+			fn(i, end)
+			i = end
 			continue
 		}
-		end := scanInitials(text, i)
-		next := end
-		if end < 0 {
-			next = scanWord(text, i)
-			end = trimPossessive(text, i, next)
-		}
-		fn(i, end)
+		next := scanWord(text, i)
+		fn(i, trimPossessive(text, i, next))
 		i = next
 	}
 }
 
-func isASCIIWord(c byte) bool {
-	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
-}
+// asciiWord marks the ASCII letters and digits.
+var asciiWord = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9'
+	}
+	return t
+}()
 
 // urlLength is the length of the web address at the start of s, or 0.
 func urlLength(s string) int {
+	if len(s) < 4 || s[1]|0x20 != 't' && s[1]|0x20 != 'w' {
+		return 0 // most words starting with h or w: have, which, were…
+	}
 	if !hasPrefixFold(s, "http://") && !hasPrefixFold(s, "https://") && !hasPrefixFold(s, "www.") {
 		return 0
 	}
@@ -111,38 +117,48 @@ func hasPrefixFold(s, prefix string) bool {
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i int) int {
 	for i < len(text) {
-		if isASCIIWord(text[i]) {
+		c := text[i]
+		if asciiWord[c] {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(text[i:])
-		switch {
-		case isWordRune(r):
-			i += size
-		case isApostrophe(r) || r == '.' || r == ',':
-			// Joins only between two word runes: o’clock, 1.8, 4,200.
-			prev, _ := utf8.DecodeLastRuneInString(text[:i])
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if isApostrophe(r) && unicode.IsLetter(prev) && unicode.IsLetter(next) {
-				i += size
+		if c < utf8.RuneSelf {
+			if (c == '\'' || c == '.' || c == ',') && joinsWord(text, i, 1, rune(c)) {
+				i++
 				continue
 			}
-			if (r == '.' || r == ',') && unicode.IsDigit(prev) && unicode.IsDigit(next) {
-				i += size
-				continue
-			}
-			return i
-		default:
 			return i
 		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) || r == '’' && joinsWord(text, i, size, r) {
+			i += size
+			continue
+		}
+		return i
 	}
 	return i
+}
+
+// joinsWord reports whether the apostrophe, full stop or comma r at
+// text[i:i+size] joins the runes on either side into one word: an
+// apostrophe between letters (o’clock), a full stop or comma between
+// digits (1.8, 4,200).
+func joinsWord(text string, i, size int, r rune) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	next, _ := utf8.DecodeRuneInString(text[i+size:])
+	if isApostrophe(r) {
+		return unicode.IsLetter(prev) && unicode.IsLetter(next)
+	}
+	return unicode.IsDigit(prev) && unicode.IsDigit(next)
 }
 
 // scanInitials recognises U.S., U.K., U.S.A.: single letters each followed
 // by a full stop, at least two of them. It returns the end of the run, or
 // -1.
 func scanInitials(text string, i int) int {
+	if text[i] < utf8.RuneSelf && (i+1 >= len(text) || text[i+1] != '.') {
+		return -1 // the common case: not even one initial
+	}
 	n := 0
 	for {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -161,19 +177,23 @@ func scanInitials(text string, i int) int {
 // trimPossessive returns the end of the word text[start:end] without a
 // final possessive ’s.
 func trimPossessive(text string, start, end int) int {
-	word := text[start:end]
-	if n := len(word); n < 3 || word[n-1]|0x20 != 's' {
+	n := end - start
+	if n < 3 || text[end-1]|0x20 != 's' {
 		return end
 	}
-	for _, apostrophe := range []string{"'", "’"} {
-		if strings.HasSuffix(word[:len(word)-1], apostrophe) && len(word) > len(apostrophe)+1 {
-			return end - len(apostrophe) - 1
-		}
+	if text[end-2] == '\'' {
+		return end - 2
+	}
+	if n > 4 && text[end-4:end-1] == "’" {
+		return end - 4
 	}
 	return end
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiWord[r]
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
 }
 
