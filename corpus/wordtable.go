@@ -1,78 +1,87 @@
 package corpus
 
 // wordTable maps words to term ids, ignoring ASCII case, without
-// allocating on lookups: an open-addressing hash table with linear
-// probing. It is the innermost loop of indexing (one probe per word of
-// the corpus), where Go's map with a lower-cased key string cost twice
-// as much.
+// allocating on lookups. It is the innermost loop of indexing (one probe
+// per word of the corpus), so it is built for the memory cache: an
+// open-addressing table whose slots hold the word itself, lower-cased and
+// padded with zeros, rather than a pointer into some document's text. A
+// probe reads one slot and compares three machine words. Words too long
+// for a slot (rare in prose) go to an ordinary map.
 type wordTable struct {
 	slots []wordSlot
 	used  int
+	long  map[string]int32 // lower-cased words longer than slotKeyLen
 }
 
+// slotKeyLen is the longest word a slot holds.
+const slotKeyLen = 24
+
+type wordKey [slotKeyLen / 8]uint64
+
 type wordSlot struct {
-	hash uint64
-	word string // as first seen; matched ignoring ASCII case
+	key  wordKey // all zero: empty (a word never holds a zero byte)
+	hash uint32
 	id   int32
 }
 
-func newWordTable() wordTable { return wordTable{slots: make([]wordSlot, 1<<12)} }
+func newWordTable() wordTable {
+	return wordTable{slots: make([]wordSlot, 1<<12), long: map[string]int32{}}
+}
 
-// hashFold is FNV-1a over the word with ASCII letters lower-cased.
-func hashFold(w string) uint64 {
-	h := uint64(14695981039346656037)
+// wordKeyOf packs a word of at most slotKeyLen bytes, ASCII letters
+// lower-cased, into a key, and hashes it.
+func wordKeyOf(w string) (k wordKey, h uint32) {
 	for i := 0; i < len(w); i++ {
-		c := w[i]
-		if c >= 'A' && c <= 'Z' {
-			c += 'a' - 'A'
-		}
-		h = (h ^ uint64(c)) * 1099511628211
+		k[i>>3] |= uint64(lowerASCII[w[i]]) << (8 * (i & 7))
 	}
-	return h | 1 // 0 marks an empty slot
+	x := k[0]*0x9e3779b97f4a7c15 ^ k[1]*0xc2b2ae3d27d4eb4f ^ k[2]*0x165667b19e3779f9
+	x ^= x >> 29
+	x *= 0xbf58476d1ce4e5b9
+	return k, uint32(x>>32) | 1
 }
 
-func equalFold(a, b string) bool {
-	if len(a) != len(b) {
-		return false
+var lowerASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = lowerByte(byte(c))
 	}
-	for i := 0; i < len(a); i++ {
-		x, y := a[i], b[i]
-		if x == y {
-			continue
-		}
-		if x|0x20 != y|0x20 || x|0x20 < 'a' || x|0x20 > 'z' {
-			return false
-		}
-	}
-	return true
-}
+	return t
+}()
 
 func (t *wordTable) get(w string) (int32, bool) {
-	h := hashFold(w)
-	mask := uint64(len(t.slots) - 1)
+	if len(w) > slotKeyLen {
+		id, ok := t.long[asciiLower(w)]
+		return id, ok
+	}
+	k, h := wordKeyOf(w)
+	mask := uint32(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.hash == 0 {
-			return 0, false
-		}
-		if s.hash == h && equalFold(s.word, w) {
+		if s.key == k {
 			return s.id, true
+		}
+		if s.key[0] == 0 {
+			return 0, false
 		}
 	}
 }
 
 func (t *wordTable) put(w string, id int32) {
+	if len(w) > slotKeyLen {
+		t.long[asciiLower(w)] = id
+		return
+	}
 	if (t.used+1)*4 > len(t.slots)*3 {
 		t.grow()
 	}
-	t.insert(wordSlot{hash: hashFold(w), word: w, id: id})
+	k, h := wordKeyOf(w)
+	t.insert(wordSlot{key: k, hash: h, id: id})
 	t.used++
 }
 
 func (t *wordTable) insert(s wordSlot) {
-	mask := uint64(len(t.slots) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for i := s.hash & mask; ; i = (i + 1) & mask {
-		if t.slots[i].hash == 0 {
+		if t.slots[i].key[0] == 0 {
 			t.slots[i] = s
 			return
 		}
@@ -83,8 +92,17 @@ func (t *wordTable) grow() {
 	old := t.slots
 	t.slots = make([]wordSlot, 2*len(old))
 	for _, s := range old {
-		if s.hash != 0 {
+		if s.key[0] != 0 {
 			t.insert(s)
 		}
 	}
+}
+
+// asciiLower lower-cases ASCII letters only, as the table's keys do.
+func asciiLower(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		b[i] = lowerASCII[c]
+	}
+	return string(b)
 }
