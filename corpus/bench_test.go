@@ -226,3 +226,57 @@ func BenchmarkRelated10k(b *testing.B) {
 		i++
 	}
 }
+
+// benchRaw reads every file of a data set into memory once, for the
+// benchmarks of the load's stages that should not time the file system.
+func benchRaw(b *testing.B, s benchSet) (names []string, raws [][]byte) {
+	b.Helper()
+	err := filepath.WalkDir(s.dir, func(p string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		raw, err := os.ReadFile(p)
+		names, raws = append(names, p), append(raws, raw)
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return names, raws
+}
+
+// BenchmarkParse10MB parses 1,000 documents (10 MB) already in memory on
+// one goroutine: decoding, normalizing, titles, boilerplate, word counts.
+func BenchmarkParse10MB(b *testing.B) {
+	s := genCorpus(b, 1000, 10)
+	names, raws := benchRaw(b, s)
+	b.SetBytes(s.bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range raws {
+			Parse(names[i], raws[i])
+		}
+	}
+}
+
+// BenchmarkAnalyze10MB builds the text model of 1,000 parsed documents
+// (10 MB) on one goroutine, from an empty vocabulary as a load does.
+func BenchmarkAnalyze10MB(b *testing.B) {
+	s := genCorpus(b, 1000, 10)
+	names, raws := benchRaw(b, s)
+	docs := make([]*Document, len(raws))
+	for i := range raws {
+		docs[i] = Parse(names[i], raws[i])
+	}
+	b.SetBytes(s.bytes)
+	b.ReportAllocs()
+	for b.Loop() {
+		v := newVocab()
+		t := newTermizer(v)
+		analyses := make([]*analysis, len(docs))
+		for i, d := range docs {
+			analyses[i] = t.analyze(d)
+		}
+		buildModel(docs, analyses, v)
+	}
+}

@@ -137,6 +137,19 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 		heavy[d] = m.heaviest(dm, heavyTerms)
 	})
 	m.postings = make([][]posting, n)
+	// Count first, so that all postings share one allocation.
+	sizes := make([]int32, n)
+	total := 0
+	for d := range m.Docs {
+		for _, i := range heavy[d] {
+			sizes[m.Docs[d].Terms[i]]++
+		}
+		total += len(heavy[d])
+	}
+	slab := make([]posting, total)
+	for id, size := range sizes {
+		m.postings[id], slab = slab[:0:size], slab[size:]
+	}
 	for d := range m.Docs {
 		for _, i := range heavy[d] {
 			id := m.Docs[d].Terms[i]
@@ -208,25 +221,31 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 }
 
 // heaviest returns the indexes of a document's k heaviest terms, heaviest
-// first (ties by term order, so the result is deterministic). It selects
-// before sorting: a document has hundreds of terms and k is small.
+// first (ties by term order, so the result is deterministic). It keeps the
+// k best seen so far in a heap whose root is the lightest of them, so most
+// terms cost one comparison.
 func (m *Model) heaviest(dm *DocModel, k int) []int {
-	type weighted struct {
-		w float32
-		i int
+	if k <= 0 {
+		return nil
 	}
-	all := make([]weighted, len(dm.Terms))
+	top := make([]weightedTerm, 0, min(k, len(dm.Terms)))
 	for i, id := range dm.Terms {
-		all[i] = weighted{tfWeight(dm.Counts[i]) * m.docIDF[id], i}
+		t := weightedTerm{tfWeight(dm.Counts[i]) * m.docIDF[id], i}
+		switch {
+		case len(top) < k:
+			top = append(top, t)
+			siftUp(top, len(top)-1)
+		case t.w > top[0].w: // an equal weight loses: its term comes later
+			top[0] = t
+			siftDown(top, 0)
+		}
 	}
-	heavierFirst := func(a, b weighted) int {
+	slices.SortFunc(top, func(a, b weightedTerm) int {
 		if a.w != b.w {
 			return cmp.Compare(b.w, a.w)
 		}
 		return a.i - b.i
-	}
-	top := selectFirst(all, k, heavierFirst)
-	slices.SortFunc(top, heavierFirst)
+	})
 	out := make([]int, len(top))
 	for j := range top {
 		out[j] = top[j].i
@@ -234,40 +253,41 @@ func (m *Model) heaviest(dm *DocModel, k int) []int {
 	return out
 }
 
-// selectFirst reorders s so that its k first elements in the order of
-// compare come first (in no particular order) and returns them:
-// Hoare's quickselect, linear on average.
-func selectFirst[T any](s []T, k int, compare func(a, b T) int) []T {
-	if k >= len(s) {
-		return s
+// weightedTerm is a document's i-th term and its weight.
+type weightedTerm struct {
+	w float32
+	i int
+}
+
+// lighter orders the heap in heaviest: the root is the term that would be
+// ranked last.
+func lighter(a, b weightedTerm) bool { return a.w < b.w || a.w == b.w && a.i > b.i }
+
+func siftUp(h []weightedTerm, j int) {
+	for j > 0 {
+		parent := (j - 1) / 2
+		if !lighter(h[j], h[parent]) {
+			return
+		}
+		h[j], h[parent] = h[parent], h[j]
+		j = parent
 	}
-	lo, hi := 0, len(s)-1
-	for lo < hi {
-		pivot := s[(lo+hi)/2]
-		i, j := lo, hi
-		for i <= j {
-			for compare(s[i], pivot) < 0 {
-				i++
-			}
-			for compare(s[j], pivot) > 0 {
-				j--
-			}
-			if i <= j {
-				s[i], s[j] = s[j], s[i]
-				i++
-				j--
+}
+
+func siftDown(h []weightedTerm, j int) {
+	for {
+		least := j
+		for _, c := range [2]int{2*j + 1, 2*j + 2} {
+			if c < len(h) && lighter(h[c], h[least]) {
+				least = c
 			}
 		}
-		switch {
-		case k-1 <= j:
-			hi = j
-		case k-1 >= i:
-			lo = i
-		default:
-			return s[:k]
+		if least == j {
+			return
 		}
+		h[j], h[least] = h[least], h[j]
+		j = least
 	}
-	return s[:k]
 }
 
 // TermID looks a word up in the vocabulary (it is stemmed first).

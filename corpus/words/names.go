@@ -33,16 +33,22 @@ func NewNames() *Names {
 
 // Add collects the names of one paragraph.
 func (n *Names) Add(paragraph string) {
-	var spans [][2]int
-	Scan(paragraph, func(start, end int) { spans = append(spans, [2]int{start, end}) })
-	n.AddTokens(paragraph, spans)
+	var (
+		spans [][2]int
+		stop  []bool
+	)
+	Scan(paragraph, func(start, end int) {
+		spans = append(spans, [2]int{start, end})
+		stop = append(stop, IsStopWord(Lower(paragraph[start:end])))
+	})
+	n.AddTokens(paragraph, spans, stop)
 }
 
-// AddTokens collects the names of a paragraph whose word ranges the
-// caller already has (from Scan), so the text model tokenizes once.
-// Headings set in title case are skipped: every word is capitalised
-// there, so runs mean nothing.
-func (n *Names) AddTokens(paragraph string, spans [][2]int) {
+// AddTokens collects the names of a paragraph whose word ranges (from
+// Scan) and stop words (IsStopWord) the caller already has, so the text
+// model tokenizes once. Headings set in title case are skipped: every
+// word is capitalised there, so runs mean nothing.
+func (n *Names) AddTokens(paragraph string, spans [][2]int, stop []bool) {
 	if isTitleCase(paragraph, spans) {
 		return
 	}
@@ -66,18 +72,21 @@ func (n *Names) AddTokens(paragraph string, spans [][2]int) {
 			}
 			break
 		}
-		n.addRun(paragraph, spans[i:j], startsSentence(paragraph, spans, i))
+		n.addRun(paragraph, spans[i:j], stop[i:j], startsSentence(paragraph, spans, i))
 		i = j
 	}
 }
 
 // addRun trims function words and titles off a run and records it.
-func (n *Names) addRun(text string, run [][2]int, initial bool) {
-	var buf [24]byte
-	lower := func(k int) string {
+func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
+	var buf [16]byte
+	// lower is the k-th word lower-cased, for looking up in the tables of
+	// titles and non-names (indexing a map with string(b) does not
+	// allocate).
+	lower := func(k int) []byte {
 		w := text[run[k][0]:run[k][1]]
 		if len(w) > len(buf) {
-			return "" // longer than any stop word or title
+			return nil // longer than any title or non-name
 		}
 		b := buf[:0]
 		for i := 0; i < len(w); i++ {
@@ -87,21 +96,24 @@ func (n *Names) addRun(text string, run [][2]int, initial bool) {
 			}
 			b = append(b, c)
 		}
-		return string(b) // short and used only for lookups
+		return b
 	}
 	skip := func(k int, leading bool) bool {
+		if stop[k] {
+			return true
+		}
 		l := lower(k)
-		return IsStopWord(l) || notNames[l] || (leading && titles[l])
+		return notNames[string(l)] || (leading && titles[string(l)])
 	}
 	for len(run) > 0 && skip(0, true) {
-		run, initial = run[1:], false
+		run, stop, initial = run[1:], stop[1:], false
 	}
 	for len(run) > 0 && skip(len(run)-1, false) {
-		run = run[:len(run)-1]
+		run, stop = run[:len(run)-1], stop[:len(stop)-1]
 	}
 	// "Russian President Vladimir Putin": the name follows the last title.
 	for k := len(run) - 2; k >= 0; k-- {
-		if titles[lower(k)] {
+		if titles[string(lower(k))] {
 			run, initial = run[k+1:], false
 			break
 		}
