@@ -17,9 +17,32 @@ type vocab struct {
 	ids     map[string]int32
 	stems   []string
 	surface []string // per term, the shortest word form seen (then the first in order)
+	// forms maps the lower-cased words seen so far to their term ids (or
+	// stopID), so that a word one worker has stemmed is not stemmed again
+	// by the others. Only loading needs it.
+	forms map[string]int32
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, forms: map[string]int32{}} }
+
+// termOf returns the term id of a lower-cased word, or stopID, stemming
+// it the first time any worker sees it.
+func (v *vocab) termOf(lower string) int32 {
+	v.mu.Lock()
+	id, ok := v.forms[lower]
+	v.mu.Unlock()
+	if ok {
+		return id
+	}
+	id = stopID
+	if stem := words.StemUncached(lower); stem != "" {
+		id = v.id(stem, lower)
+	}
+	v.mu.Lock()
+	v.forms[lower] = id
+	v.mu.Unlock()
+	return id
+}
 
 // id returns the id of a stem, adding it when new, and offers a word form
 // for display.
@@ -68,11 +91,7 @@ func (t *termizer) id(word string) int32 {
 	if id, ok := t.cache.get(word); ok {
 		return id
 	}
-	lower := words.Lower(word)
-	id := int32(stopID)
-	if stem := words.StemUncached(lower); stem != "" {
-		id = t.vocab.id(stem, lower)
-	}
+	id := t.vocab.termOf(words.Lower(word))
 	t.cache.put(word, id)
 	return id
 }

@@ -180,6 +180,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		return c, p.emptyError(c.Skipped, nil)
 	}
 	c.Model = buildModel(c.Docs, analyses, p.vocab)
+	p.vocab.forms = map[string]int32{} // needed only while loading
 	return c, nil
 }
 

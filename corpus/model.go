@@ -223,19 +223,21 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 // heaviest returns the indexes of a document's k heaviest terms, heaviest
 // first (ties by term order, so the result is deterministic). It keeps the
 // k best seen so far in a heap whose root is the lightest of them, so most
-// terms cost one comparison.
+// terms cost one comparison. Terms are visited from the last: ids are
+// given in order of first use in the corpus, so rare, heavy terms tend to
+// come last, and visiting them first leaves the heap little to replace.
 func (m *Model) heaviest(dm *DocModel, k int) []int {
 	if k <= 0 {
 		return nil
 	}
 	top := make([]weightedTerm, 0, min(k, len(dm.Terms)))
-	for i, id := range dm.Terms {
-		t := weightedTerm{tfWeight(dm.Counts[i]) * m.docIDF[id], i}
+	for i := len(dm.Terms) - 1; i >= 0; i-- {
+		t := weightedTerm{tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]], i}
 		switch {
 		case len(top) < k:
 			top = append(top, t)
 			siftUp(top, len(top)-1)
-		case t.w > top[0].w: // an equal weight loses: its term comes later
+		case t.w >= top[0].w: // an equal weight wins: its term comes earlier
 			top[0] = t
 			siftDown(top, 0)
 		}

@@ -42,17 +42,23 @@ func Normalize(text string) []string {
 		buf    = make([]byte, 0, len(text))
 		bounds [][2]int
 		block  []string
+		widths []int
 	)
 	flush := func() {
-		for _, para := range splitBlock(block) {
-			start := len(buf)
-			for i, l := range para {
-				if i > 0 {
-					buf = append(buf, '\n')
-				}
-				buf = append(buf, l...)
+		widths = widths[:0]
+		for _, l := range block {
+			widths = append(widths, displayWidth(l, longLine+1))
+		}
+		start := len(buf)
+		for i, l := range block {
+			if start != len(buf) {
+				buf = append(buf, '\n')
 			}
-			bounds = append(bounds, [2]int{start, len(buf)})
+			buf = append(buf, l...)
+			if i == len(block)-1 || endsParagraph(l, widths[i], widths[i+1]) {
+				bounds = append(bounds, [2]int{start, len(buf)})
+				start = len(buf)
+			}
 		}
 		block = block[:0]
 	}
@@ -77,24 +83,10 @@ func Normalize(text string) []string {
 	return paras
 }
 
-// splitBlock splits a run of non-blank lines into paragraphs, each a run
-// of lines.
-func splitBlock(lines []string) [][]string {
-	var out [][]string
-	start := 0
-	widths := make([]int, len(lines))
-	for i, l := range lines {
-		widths[i] = displayWidth(l)
-	}
-	for i := 0; i < len(lines)-1; i++ {
-		endsPara := widths[i] > longLine && endsSentence(lines[i])
-		headsPara := widths[i] <= shortLine && widths[i+1] > longLine
-		if endsPara || headsPara {
-			out = append(out, lines[start:i+1])
-			start = i + 1
-		}
-	}
-	return append(out, lines[start:])
+// endsParagraph reports whether a line of a block (a run of non-blank
+// lines) ends its paragraph, given its width and that of the next line.
+func endsParagraph(line string, width, nextWidth int) bool {
+	return width > longLine && endsSentence(line) || width <= shortLine && nextWidth > longLine
 }
 
 // endsSentence reports whether a line ends like the end of a sentence,
@@ -134,14 +126,15 @@ func expandTabs(line string) string {
 	}
 }
 
-// displayWidth is the width of a line in terminal cells. Only text with
-// characters from the wide scripts (Hangul, CJK, emoji…) needs the full
-// grapheme measure; elsewhere, after sanitizing, a rune is one cell
-// (combining accents count one too, which is close enough for telling a
-// heading from a paragraph).
-func displayWidth(s string) int {
+// displayWidth is the width of a line in terminal cells, or any number
+// at least limit when it is that wide (the caller only compares widths
+// with limits). Only text with characters from the wide scripts (Hangul,
+// CJK, emoji…) needs the full grapheme measure; elsewhere, after
+// sanitizing, a rune is one cell (combining accents count one too, which
+// is close enough for telling a heading from a paragraph).
+func displayWidth(s string, limit int) int {
 	n := 0
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s) && n < limit; {
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
@@ -158,20 +151,15 @@ func displayWidth(s string) int {
 	return n
 }
 
-const (
-	classOther = iota
-	classSpace
-	classWord
-)
-
-// asciiClass sorts ASCII bytes for countWords.
+// asciiClass sorts ASCII bytes for countWords: bit 0 marks white space,
+// bit 1 a letter or digit.
 var asciiClass = func() (t [128]uint8) {
 	for c := range t {
 		switch {
 		case c == ' ' || c == '\n':
-			t[c] = classSpace
+			t[c] = 1
 		case c >= 'a' && c <= 'z', c >= 'A' && c <= 'Z', c >= '0' && c <= '9':
-			t[c] = classWord
+			t[c] = 2
 		}
 	}
 	return t
@@ -187,35 +175,31 @@ func mayBeWide(r rune) bool {
 }
 
 // countWords counts whitespace-separated words that hold a letter or a
-// digit (so Markdown's "#" and a lone dash do not count).
+// digit (so Markdown's "#" and a lone dash do not count). It runs over
+// every byte of the corpus, so ASCII is counted without branches.
 func countWords(paras []string) int {
 	n := 0
 	for _, p := range paras {
-		counted := false
+		counted := 0 // 1 once the current word was counted
 		for i := 0; i < len(p); {
 			c := p[i]
-			if c < utf8.RuneSelf { // ASCII: decided by a table
+			if c < utf8.RuneSelf {
+				class := int(asciiClass[c])
+				space, word := class&1, class>>1
+				n += word &^ counted
+				counted = (counted | word) &^ space
 				i++
-				switch asciiClass[c] {
-				case classSpace:
-					counted = false
-				case classWord:
-					if !counted {
-						n++
-						counted = true
-					}
-				}
 				continue
 			}
 			r, size := utf8.DecodeRuneInString(p[i:])
 			i += size
 			if unicode.IsSpace(r) {
-				counted = false
+				counted = 0
 				continue
 			}
-			if !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			if counted == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
 				n++
-				counted = true
+				counted = 1
 			}
 		}
 	}

@@ -159,7 +159,17 @@ func texts(d *Document) []string {
 }
 
 func TestCountWords(t *testing.T) {
-	if n := countWords([]string{"one two  three", "four\nfive\u00a0six", "  "}); n != 6 {
-		t.Errorf("countWords = %d, want 6", n)
+	for _, c := range []struct {
+		paras []string
+		want  int
+	}{
+		{[]string{"one two  three", "four\nfive\u00a0six", "  "}, 6},
+		{[]string{"# Title — done!", "- a-b (c) ... 4,200"}, 5},
+		{[]string{"“Quoted,” she said.", "é ü", "日本 語"}, 7},
+		{[]string{"x", "y"}, 2}, // a word at the end of one paragraph ends there
+	} {
+		if n := countWords(c.paras); n != c.want {
+			t.Errorf("countWords(%q) = %d, want %d", c.paras, n, c.want)
+		}
 	}
 }

@@ -2,42 +2,176 @@ package corpus
 
 // wordTable maps words to term ids, ignoring ASCII case, without
 // allocating on lookups. It is the innermost loop of indexing (one probe
-// per word of the corpus), so it is built for the memory cache: an
-// open-addressing table whose slots hold the word itself, lower-cased and
+// per word of the corpus), so it is built for the memory cache:
+// open-addressing tables whose slots hold the word itself, lower-cased and
 // padded with zeros, rather than a pointer into some document's text. A
-// probe reads one slot and compares three machine words. Words too long
-// for a slot (rare in prose) go to an ordinary map.
+// probe reads one slot and compares one or three machine words. Most
+// words of prose fit in 8 bytes: they have a table of 16-byte slots,
+// which stays small enough for the processor's cache; words of 9 to 24
+// bytes have 32-byte slots; longer ones (rare) an ordinary map.
 type wordTable struct {
-	slots []wordSlot
-	used  int
-	long  map[string]int32 // lower-cased words longer than slotKeyLen
+	short  []shortSlot
+	medium []mediumSlot
+	used   [2]int           // slots used in short and medium
+	long   map[string]int32 // lower-cased words longer than 24 bytes
 }
 
-// slotKeyLen is the longest word a slot holds.
-const slotKeyLen = 24
+type shortSlot struct {
+	key uint64 // zero: empty (a word never holds a zero byte)
+	id  int32
+}
 
-type wordKey [slotKeyLen / 8]uint64
-
-type wordSlot struct {
-	key  wordKey // all zero: empty (a word never holds a zero byte)
-	hash uint32
-	id   int32
+type mediumSlot struct {
+	key [3]uint64 // key[0] zero: empty
+	id  int32
 }
 
 func newWordTable() wordTable {
-	return wordTable{slots: make([]wordSlot, 1<<12), long: map[string]int32{}}
+	return wordTable{short: make([]shortSlot, 1<<12), medium: make([]mediumSlot, 1<<10), long: map[string]int32{}}
 }
 
-// wordKeyOf packs a word of at most slotKeyLen bytes, ASCII letters
-// lower-cased, into a key, and hashes it.
-func wordKeyOf(w string) (k wordKey, h uint32) {
-	for i := 0; i < len(w); i++ {
-		k[i>>3] |= uint64(lowerASCII[w[i]]) << (8 * (i & 7))
+// pack8 packs a word of at most 8 bytes, ASCII letters lower-cased, into
+// a machine word, first byte lowest.
+func pack8(w string) uint64 {
+	if len(w) == 8 {
+		return lower8(load64(w))
 	}
-	x := k[0]*0x9e3779b97f4a7c15 ^ k[1]*0xc2b2ae3d27d4eb4f ^ k[2]*0x165667b19e3779f9
-	x ^= x >> 29
-	x *= 0xbf58476d1ce4e5b9
-	return k, uint32(x>>32) | 1
+	var x uint64
+	for i := 0; i < len(w); i++ {
+		x |= uint64(lowerASCII[w[i]]) << (8 * i)
+	}
+	return x
+}
+
+// pack24 packs a word of 9 to 24 bytes like pack8.
+func pack24(w string) (k [3]uint64) {
+	for j := 0; len(w) > 0; j++ {
+		if len(w) >= 8 {
+			k[j], w = lower8(load64(w)), w[8:]
+		} else {
+			k[j], w = pack8(w), ""
+		}
+	}
+	return k
+}
+
+// slotOf spreads a key over a table of mask+1 slots.
+func slotOf(x uint64, mask int) int {
+	x *= 0x9e3779b97f4a7c15
+	return int(x>>32) & mask
+}
+
+func (k *mediumSlot) hash() uint64 {
+	return k.key[0] ^ k.key[1]*0xc2b2ae3d27d4eb4f ^ k.key[2]*0x165667b19e3779f9
+}
+
+func (t *wordTable) get(w string) (int32, bool) {
+	switch {
+	case len(w) <= 8:
+		k := pack8(w)
+		mask := len(t.short) - 1
+		for i := slotOf(k, mask); ; i = (i + 1) & mask {
+			s := &t.short[i]
+			if s.key == k {
+				return s.id, true
+			}
+			if s.key == 0 {
+				return 0, false
+			}
+		}
+	case len(w) <= 24:
+		probe := mediumSlot{key: pack24(w)}
+		mask := len(t.medium) - 1
+		for i := slotOf(probe.hash(), mask); ; i = (i + 1) & mask {
+			s := &t.medium[i]
+			if s.key == probe.key {
+				return s.id, true
+			}
+			if s.key[0] == 0 {
+				return 0, false
+			}
+		}
+	}
+	id, ok := t.long[asciiLower(w)]
+	return id, ok
+}
+
+func (t *wordTable) put(w string, id int32) {
+	switch {
+	case len(w) <= 8:
+		if (t.used[0]+1)*4 > len(t.short)*3 {
+			t.short = growShort(t.short)
+		}
+		insertShort(t.short, shortSlot{key: pack8(w), id: id})
+		t.used[0]++
+	case len(w) <= 24:
+		if (t.used[1]+1)*4 > len(t.medium)*3 {
+			t.medium = growMedium(t.medium)
+		}
+		insertMedium(t.medium, mediumSlot{key: pack24(w), id: id})
+		t.used[1]++
+	default:
+		t.long[asciiLower(w)] = id
+	}
+}
+
+func insertShort(slots []shortSlot, s shortSlot) {
+	mask := len(slots) - 1
+	for i := slotOf(s.key, mask); ; i = (i + 1) & mask {
+		if slots[i].key == 0 {
+			slots[i] = s
+			return
+		}
+	}
+}
+
+func insertMedium(slots []mediumSlot, s mediumSlot) {
+	mask := len(slots) - 1
+	for i := slotOf(s.hash(), mask); ; i = (i + 1) & mask {
+		if slots[i].key[0] == 0 {
+			slots[i] = s
+			return
+		}
+	}
+}
+
+func growShort(old []shortSlot) []shortSlot {
+	slots := make([]shortSlot, 2*len(old))
+	for _, s := range old {
+		if s.key != 0 {
+			insertShort(slots, s)
+		}
+	}
+	return slots
+}
+
+func growMedium(old []mediumSlot) []mediumSlot {
+	slots := make([]mediumSlot, 2*len(old))
+	for _, s := range old {
+		if s.key[0] != 0 {
+			insertMedium(slots, s)
+		}
+	}
+	return slots
+}
+
+// load64 reads the first 8 bytes of s, little-endian (the compiler makes
+// this one load).
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// lower8 lower-cases the ASCII capitals among 8 packed bytes: a byte is a
+// capital when adding 0x3f carries into its top bit (it is at least 'A')
+// and adding 0x25 does not (it is at most 'Z'); bytes with the top bit
+// already set (parts of UTF-8 sequences) are left alone.
+func lower8(x uint64) uint64 {
+	const ones = 0x0101010101010101
+	low := x & (0x7f * ones)
+	upper := (low + 0x3f*ones) &^ (low + 0x25*ones) &^ x & (0x80 * ones)
+	return x | upper>>2
 }
 
 var lowerASCII = func() (t [256]byte) {
@@ -46,57 +180,6 @@ var lowerASCII = func() (t [256]byte) {
 	}
 	return t
 }()
-
-func (t *wordTable) get(w string) (int32, bool) {
-	if len(w) > slotKeyLen {
-		id, ok := t.long[asciiLower(w)]
-		return id, ok
-	}
-	k, h := wordKeyOf(w)
-	mask := uint32(len(t.slots) - 1)
-	for i := h & mask; ; i = (i + 1) & mask {
-		s := &t.slots[i]
-		if s.key == k {
-			return s.id, true
-		}
-		if s.key[0] == 0 {
-			return 0, false
-		}
-	}
-}
-
-func (t *wordTable) put(w string, id int32) {
-	if len(w) > slotKeyLen {
-		t.long[asciiLower(w)] = id
-		return
-	}
-	if (t.used+1)*4 > len(t.slots)*3 {
-		t.grow()
-	}
-	k, h := wordKeyOf(w)
-	t.insert(wordSlot{key: k, hash: h, id: id})
-	t.used++
-}
-
-func (t *wordTable) insert(s wordSlot) {
-	mask := uint32(len(t.slots) - 1)
-	for i := s.hash & mask; ; i = (i + 1) & mask {
-		if t.slots[i].key[0] == 0 {
-			t.slots[i] = s
-			return
-		}
-	}
-}
-
-func (t *wordTable) grow() {
-	old := t.slots
-	t.slots = make([]wordSlot, 2*len(old))
-	for _, s := range old {
-		if s.key[0] != 0 {
-			t.insert(s)
-		}
-	}
-}
 
 // asciiLower lower-cases ASCII letters only, as the table's keys do.
 func asciiLower(w string) string {

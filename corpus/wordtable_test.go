@@ -43,15 +43,46 @@ func isASCIIString(s string) bool {
 func TestWordTableGrows(t *testing.T) {
 	tab := newWordTable()
 	const n = 100000
+	forms := []string{"w%dx", "medium-length-%d", "a-word-longer-than-a-slot-%d"}
 	for i := range n {
-		tab.put(fmt.Sprintf("w%dx", i), int32(i))
-	}
-	for i := range n {
-		if id, ok := tab.get(fmt.Sprintf("W%dX", i)); !ok || id != int32(i) {
-			t.Fatalf("word %d: got %d, %v", i, id, ok)
+		for f, form := range forms {
+			tab.put(fmt.Sprintf(form, i), int32(3*i+f))
 		}
 	}
-	if _, ok := tab.get("w100000x"); ok {
-		t.Error("found a word never put")
+	for i := range n {
+		for f, form := range forms {
+			w := strings.ToUpper(fmt.Sprintf(form, i))
+			if id, ok := tab.get(w); !ok || id != int32(3*i+f) {
+				t.Fatalf("%q: got %d, %v", w, id, ok)
+			}
+		}
+	}
+	for _, form := range forms {
+		if w := fmt.Sprintf(form, n); func() bool { _, ok := tab.get(w); return ok }() {
+			t.Errorf("found %q, never put", w)
+		}
+	}
+}
+
+func TestLower8(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			x := uint64(c) << (8 * pos)
+			if got, want := lower8(x), uint64(lowerASCII[c])<<(8*pos); got != want {
+				t.Fatalf("lower8 of byte %#x at %d = %#x, want %#x", c, pos, got, want)
+			}
+		}
+	}
+	w := "MuSK’s@[Z`az{"
+	var b []byte
+	for i := 0; i+8 <= len(w); i++ {
+		x := lower8(load64(w[i:]))
+		b = b[:0]
+		for j := range 8 {
+			b = append(b, byte(x>>(8*j)))
+		}
+		if got, want := string(b), asciiLower(w[i:i+8]); got != want {
+			t.Errorf("lower8(%q) = %q, want %q", w[i:i+8], got, want)
+		}
 	}
 }

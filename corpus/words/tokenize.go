@@ -245,7 +245,8 @@ func IsStopWord(lower string) bool {
 	if english.IsStopWord(lower) || extraStopWords[lower] {
 		return true
 	}
-	return utf8.RuneCountInString(lower) == 1 && !unicode.IsDigit([]rune(lower)[0])
+	r, size := utf8.DecodeRuneInString(lower)
+	return size == len(lower) && size > 0 && !unicode.IsDigit(r)
 }
 
 var extraStopWords = map[string]bool{
