@@ -79,6 +79,21 @@ type termizer struct {
 	ids                []int32
 	spans              [][2]int
 	stops              []bool // per span: a stop word
+	// spare is a file buffer the worker's last document no longer uses,
+	// for reading the next file into: the load then allocates (and the
+	// collector frees) far less than the corpus's size.
+	spare []byte
+}
+
+// maxSpare is the largest file buffer a worker keeps for reuse.
+const maxSpare = 4 << 20
+
+// reuse offers a file buffer that nothing refers to any more for the next
+// read. A nil termizer (reading the first document) keeps nothing.
+func (t *termizer) reuse(buf []byte) {
+	if t != nil && cap(buf) <= maxSpare {
+		t.spare = buf[:0]
+	}
 }
 
 func newTermizer(v *vocab) *termizer {

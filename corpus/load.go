@@ -71,7 +71,7 @@ func Walk(paths []string, opt Options) (*Plan, error) {
 	for _, c := range found {
 		p.sources = append(p.sources, source{
 			display: c.display, osPath: c.osPath,
-			read: func() ([]byte, error) { return readFile(c.osPath, maxSize) },
+			read: func(buf []byte) ([]byte, error) { return readFile(c.osPath, maxSize, buf) },
 			open: func() (io.ReadCloser, error) { return openFile(c.osPath, maxSize) },
 		})
 		p.Bytes += c.size
@@ -95,7 +95,7 @@ func WalkFS(fsys fs.FS) (*Plan, error) {
 			p.Bytes += info.Size()
 		}
 		p.sources = append(p.sources, source{display: name,
-			read: func() ([]byte, error) { return fs.ReadFile(fsys, name) },
+			read: func([]byte) ([]byte, error) { return fs.ReadFile(fsys, name) },
 			open: func() (io.ReadCloser, error) { return fsys.Open(name) },
 		})
 		return nil
@@ -226,7 +226,7 @@ func (o Options) maxSize() int64 {
 type source struct {
 	display string
 	osPath  string // empty for files that are not on disk
-	read    func() ([]byte, error)
+	read    func(buf []byte) ([]byte, error) // into buf when it is large enough
 	open    func() (io.ReadCloser, error) // for streaming formats
 }
 
@@ -265,15 +265,25 @@ func safeParse(s source, fields formats.Fields, t *termizer) (r result) {
 // parseSource reads and parses one file, and indexes it when given a
 // termizer.
 func parseSource(s source, t *termizer) result {
-	raw, err := s.read()
+	var spare []byte
+	if t != nil {
+		spare, t.spare = t.spare, nil
+	}
+	raw, err := s.read(spare)
 	if err != nil {
 		return skipResult(s, describe(err))
 	}
 	head := raw[:min(len(raw), binarySniff)]
 	if looksBinary(head) {
+		t.reuse(raw)
 		return skipResult(s, "binary")
 	}
 	doc := Parse(s.display, raw)
+	if !isMarkdown(s.display) {
+		// Plain text is copied into new paragraphs (Normalize), so the
+		// file's bytes are free again; Markdown's may be shared.
+		t.reuse(raw)
+	}
 	if s.osPath != "" {
 		// Two folders may both hold a.txt: the ID follows the real file.
 		doc.osPath = s.osPath
@@ -339,7 +349,7 @@ func isMarkdown(name string) bool {
 // readFile reads a regular file, never more than limit bytes whatever size
 // the file system reports (files under /proc report 0), and without
 // blocking on a file that turned into a FIFO after the walk looked at it.
-func readFile(name string, limit int64) ([]byte, error) {
+func readFile(name string, limit int64, buf []byte) ([]byte, error) {
 	f, err := openNoBlock(name)
 	if err != nil {
 		return nil, err
@@ -354,7 +364,10 @@ func readFile(name string, limit int64) ([]byte, error) {
 	}
 	// Read into a buffer of the size the file reports (plus one byte, to
 	// see growth), growing only if it lied; never past the limit.
-	data := make([]byte, 0, min(max(info.Size(), 0), limit)+1)
+	data := buf[:0]
+	if size := min(max(info.Size(), 0), limit) + 1; int64(cap(buf)) < size {
+		data = make([]byte, 0, size)
+	}
 	data, err = readAll(io.LimitReader(f, limit+1), data)
 	if err != nil {
 		return nil, fmt.Errorf("read failed: %s", describe(err))

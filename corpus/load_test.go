@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"fmt"
 	"errors"
 	"os"
 	"path/filepath"
@@ -240,14 +241,58 @@ func TestLoadMaxFileSize(t *testing.T) {
 func TestReadFileLimit(t *testing.T) {
 	root := writeTree(t, map[string]string{"f.txt": "0123456789"})
 	p := filepath.Join(root, "f.txt")
-	if data, err := readFile(p, 10); err != nil || string(data) != "0123456789" {
+	if data, err := readFile(p, 10, nil); err != nil || string(data) != "0123456789" {
 		t.Errorf("readFile(limit 10) = %q, %v", data, err)
 	}
-	if _, err := readFile(p, 9); err == nil || !strings.Contains(err.Error(), "too large") {
+	if _, err := readFile(p, 9, nil); err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("readFile(limit 9) err = %v, want too large", err)
 	}
-	if _, err := readFile(root, 100); err == nil {
+	if _, err := readFile(root, 100, nil); err == nil {
 		t.Error("readFile(directory) succeeded")
+	}
+}
+
+// Workers read each file into the buffer of the plain-text file they
+// read before; no document may keep pointing into a buffer that was
+// reused. Files of many sizes, encodings and formats, in an order that
+// makes buffers pass from file to file, must load exactly as each does
+// alone.
+func TestReusedReadBuffersLeaveDocumentsIntact(t *testing.T) {
+	files := map[string]string{}
+	for i := range 60 {
+		text := fmt.Sprintf("Title number %d\n\n", i) + strings.Repeat(fmt.Sprintf("Paragraph of file %d with words. ", i), 1+(i*37)%50)
+		name := fmt.Sprintf("f%02d.txt", i)
+		switch i % 6 {
+		case 1:
+			name = fmt.Sprintf("f%02d.md", i)
+			text = "# Heading " + text
+		case 2:
+			text = "\xef\xbb\xbf" + text // BOM
+		case 3:
+			text = strings.ReplaceAll(text, "words", "w\xe9rds") // Windows-1252
+		case 4:
+			text = strings.ReplaceAll(text, "\n", "\r\n")
+		}
+		files[name] = text
+	}
+	root := writeTree(t, files)
+	c, err := Load([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != len(files) {
+		t.Fatalf("loaded %d documents, want %d", len(c.Docs), len(files))
+	}
+	for _, d := range c.Docs {
+		alone := Parse(d.Path, []byte(files[d.Path]))
+		if d.Title != alone.Title || len(d.Paragraphs) != len(alone.Paragraphs) {
+			t.Fatalf("%s: title %q, %d paragraphs; alone %q, %d", d.Path, d.Title, len(d.Paragraphs), alone.Title, len(alone.Paragraphs))
+		}
+		for i := range d.Paragraphs {
+			if d.Paragraphs[i].Text != alone.Paragraphs[i].Text {
+				t.Fatalf("%s paragraph %d = %q, alone %q", d.Path, i, d.Paragraphs[i].Text, alone.Paragraphs[i].Text)
+			}
+		}
 	}
 }
 

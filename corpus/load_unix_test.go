@@ -68,7 +68,7 @@ func TestLoadFIFO(t *testing.T) {
 	// waiting for a writer.
 	done := make(chan error, 1)
 	go func() {
-		_, err := readFile(fifo, 1<<20)
+		_, err := readFile(fifo, 1<<20, nil)
 		done <- err
 	}()
 	select {

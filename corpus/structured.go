@@ -85,7 +85,7 @@ func parseStructured(s source, f format, fields formats.Fields, t *termizer) res
 			r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
 		}
 	case formatJSON, formatHTML:
-		raw, err := s.read()
+		raw, err := s.read(nil)
 		if err != nil {
 			return skipResult(s, describe(err))
 		}
