@@ -79,6 +79,7 @@ type termizer struct {
 	ids                []int32
 	spans              [][2]int
 	stops              []bool // per span: a stop word
+	names              *words.Names
 	// spare is a file buffer the worker's last document no longer uses,
 	// for reading the next file into: the load then allocates (and the
 	// collector frees) far less than the corpus's size.
@@ -126,7 +127,11 @@ type analysis struct {
 // that they neither link passages nor look distinctive.
 func (t *termizer) analyze(d *Document) *analysis {
 	a := &analysis{paras: make([]paraVec, len(d.Paragraphs))}
-	names := words.NewNames()
+	if t.names == nil {
+		t.names = words.NewNames()
+	}
+	names := t.names
+	names.Reset()
 	for i, p := range d.Paragraphs {
 		if p.Repeat != nil {
 			continue

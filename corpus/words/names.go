@@ -1,7 +1,8 @@
 package words
 
 import (
-	"sort"
+	"maps"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -29,6 +30,17 @@ type Names struct {
 // NewNames returns an empty collector.
 func NewNames() *Names {
 	return &Names{counts: map[string]int{}, initial: map[string]int{}}
+}
+
+// Reset empties the collector for the next document, keeping its memory
+// unless the last document had unusually many names.
+func (n *Names) Reset() {
+	if len(n.counts)+len(n.initial) > 4096 {
+		*n = *NewNames()
+		return
+	}
+	clear(n.counts)
+	clear(n.initial)
 }
 
 // Add collects the names of one paragraph.
@@ -131,36 +143,37 @@ func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
 
 // Result returns the names with their counts, most mentioned first.
 func (n *Names) Result() []NameCount {
-	counts := make(map[string]int, len(n.counts))
-	for k, v := range n.counts {
-		counts[k] = v
-	}
+	counts := maps.Clone(n.counts)
 	// Sentence-initial single words count when seen as names elsewhere.
-	known := map[string]bool{}
-	for name := range counts {
-		for _, w := range strings.Fields(name) {
-			known[w] = true
+	if len(n.initial) > 0 {
+		known := map[string]bool{}
+		for name := range counts {
+			for w := range strings.FieldsSeq(name) {
+				known[w] = true
+			}
 		}
-	}
-	for name, c := range n.initial {
-		if known[name] {
-			counts[name] += c
+		for name, c := range n.initial {
+			if known[name] {
+				counts[name] += c
+			}
 		}
 	}
 	// A surname alone counts toward the most mentioned full name ending
-	// with it.
-	for name, c := range counts {
-		if strings.ContainsRune(name, ' ') {
+	// with it (the first in order on a tie).
+	fullNames := map[string]string{} // last word → full name
+	for full, c := range counts {
+		space := strings.LastIndexByte(full, ' ')
+		if space < 0 {
 			continue
 		}
-		best, bestCount := "", 0
-		for full, fc := range counts {
-			if strings.HasSuffix(full, " "+name) && (fc > bestCount || (fc == bestCount && full < best)) {
-				best, bestCount = full, fc
-			}
+		last := full[space+1:]
+		if best, ok := fullNames[last]; !ok || c > counts[best] || c == counts[best] && full < best {
+			fullNames[last] = full
 		}
-		if best != "" {
-			counts[best] += c
+	}
+	for name, c := range counts {
+		if full, ok := fullNames[name]; ok {
+			counts[full] += c
 			delete(counts, name)
 		}
 	}
@@ -168,11 +181,11 @@ func (n *Names) Result() []NameCount {
 	for k, v := range counts {
 		out = append(out, NameCount{k, v})
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	slices.SortFunc(out, func(a, b NameCount) int {
+		if a.Count != b.Count {
+			return b.Count - a.Count
 		}
-		return out[i].Name < out[j].Name
+		return strings.Compare(a.Name, b.Name)
 	})
 	return out
 }
