@@ -78,7 +78,8 @@ const relatedCandidates = 200
 func (m *Model) Related(d, k int) []Related {
 	dm := &m.Docs[d]
 	partial := map[int32]float32{}
-	for _, i := range m.heaviest(dm, heavyTerms) {
+	heavy, _ := m.heaviest(dm, heavyTerms)
+	for _, i := range heavy {
 		w := m.docWeight(dm, i)
 		for _, p := range m.postings[dm.Terms[i]] {
 			if int(p.doc) != d {

@@ -225,9 +225,9 @@ func (o Options) maxSize() int64 {
 // source is one file to read, wherever it lives.
 type source struct {
 	display string
-	osPath  string // empty for files that are not on disk
+	osPath  string                           // empty for files that are not on disk
 	read    func(buf []byte) ([]byte, error) // into buf when it is large enough
-	open    func() (io.ReadCloser, error) // for streaming formats
+	open    func() (io.ReadCloser, error)    // for streaming formats
 }
 
 // result is what a worker makes of one source: the documents it holds

@@ -103,21 +103,32 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 	}
 	for d, a := range analyses {
 		m.Docs[d] = DocModel{Terms: a.terms, Counts: a.counts, Tokens: a.tokens, Names: a.names, paras: a.paras}
-		for i, id := range a.terms {
-			m.DocFreq[id]++
-			m.TermFreq[id] += int64(a.counts[i])
-		}
-		m.Tokens += int64(a.tokens)
-		for _, pv := range a.paras {
-			if len(pv) == 0 {
-				continue
-			}
-			m.Paragraphs++
-			for _, e := range pv {
-				m.ParaFreq[e>>8]++
-			}
-		}
 	}
+	// Document and paragraph frequencies fill different arrays from
+	// different data: count them side by side.
+	parallel(2, func(half int) {
+		if half == 0 {
+			for _, a := range analyses {
+				for i, id := range a.terms {
+					m.DocFreq[id]++
+					m.TermFreq[id] += int64(a.counts[i])
+				}
+				m.Tokens += int64(a.tokens)
+			}
+			return
+		}
+		for _, a := range analyses {
+			for _, pv := range a.paras {
+				if len(pv) == 0 {
+					continue
+				}
+				m.Paragraphs++
+				for _, e := range pv {
+					m.ParaFreq[e>>8]++
+				}
+			}
+		}
+	})
 	m.scratch.New = func() any { s := make([]float32, n); return &s }
 	m.docIDF, m.paraIDF = make([]float32, n), make([]float32, n)
 	for id := range n {
@@ -129,12 +140,13 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 	heavy := make([][]int, len(m.Docs))
 	parallel(len(m.Docs), func(d int) {
 		dm := &m.Docs[d]
-		dm.norm = m.docNorm(dm)
+		var sumSquares float64
+		heavy[d], sumSquares = m.heaviest(dm, heavyTerms)
+		dm.norm = float32(math.Sqrt(sumSquares))
 		dm.paraNorms = make([]float32, len(dm.paras))
 		for p, pv := range dm.paras {
 			dm.paraNorms[p] = m.paraNorm(pv)
 		}
-		heavy[d] = m.heaviest(dm, heavyTerms)
 	})
 	m.postings = make([][]posting, n)
 	// Count first, so that all postings share one allocation.
@@ -201,15 +213,6 @@ func (m *Model) docWeight(dm *DocModel, i int) float32 {
 	return tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]] / dm.norm
 }
 
-func (m *Model) docNorm(dm *DocModel) float32 {
-	var sum float64
-	for i, id := range dm.Terms {
-		w := float64(tfWeight(dm.Counts[i]) * m.docIDF[id])
-		sum += w * w
-	}
-	return float32(math.Sqrt(sum))
-}
-
 func (m *Model) paraNorm(pv paraVec) float32 {
 	var sum float64
 	for i := range pv {
@@ -221,19 +224,20 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 }
 
 // heaviest returns the indexes of a document's k heaviest terms, heaviest
-// first (ties by term order, so the result is deterministic). It keeps the
-// k best seen so far in a heap whose root is the lightest of them, so most
-// terms cost one comparison. Terms are visited from the last: ids are
-// given in order of first use in the corpus, so rare, heavy terms tend to
-// come last, and visiting them first leaves the heap little to replace.
-func (m *Model) heaviest(dm *DocModel, k int) []int {
-	if k <= 0 {
-		return nil
-	}
-	top := make([]weightedTerm, 0, min(k, len(dm.Terms)))
+// first (ties by term order, so the result is deterministic), and the sum
+// of the squares of all its term weights (the square of its norm), which
+// comes from the same pass. It keeps the k best seen so far in a heap
+// whose root is the lightest of them, so most terms cost one comparison.
+// Terms are visited from the last: ids are given in order of first use in
+// the corpus, so rare, heavy terms tend to come last, and visiting them
+// first leaves the heap little to replace.
+func (m *Model) heaviest(dm *DocModel, k int) (heavy []int, sumSquares float64) {
+	top := make([]weightedTerm, 0, max(0, min(k, len(dm.Terms))))
 	for i := len(dm.Terms) - 1; i >= 0; i-- {
 		t := weightedTerm{tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]], i}
+		sumSquares += float64(t.w) * float64(t.w)
 		switch {
+		case k <= 0:
 		case len(top) < k:
 			top = append(top, t)
 			siftUp(top, len(top)-1)
@@ -248,11 +252,11 @@ func (m *Model) heaviest(dm *DocModel, k int) []int {
 		}
 		return a.i - b.i
 	})
-	out := make([]int, len(top))
+	heavy = make([]int, len(top))
 	for j := range top {
-		out[j] = top[j].i
+		heavy[j] = top[j].i
 	}
-	return out
+	return heavy, sumSquares
 }
 
 // weightedTerm is a document's i-th term and its weight.
