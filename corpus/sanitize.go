@@ -82,6 +82,12 @@ const (
 // the fast path for the overwhelming majority of paragraphs.
 func isPlain(s string, text bool) bool {
 	for i := 0; i < len(s); i++ {
+		for i+8 <= len(s) && printable8(load64(s[i:])) {
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
 		c := s[i]
 		if c >= 0x20 && c < 0x7f {
 			continue
@@ -102,6 +108,16 @@ func isPlain(s string, text bool) bool {
 		i += size - 1
 	}
 	return true
+}
+
+// printable8 reports whether 8 packed bytes are all printable ASCII
+// (0x20 to 0x7e). Once no byte has its top bit set, adding a constant to
+// every byte cannot carry from one byte into the next: adding 0x60 sets
+// the top bit exactly of the bytes from 0x20 up, and adding 1 sets it
+// only for 0x7f.
+func printable8(x uint64) bool {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	return x&high == 0 && (x+0x60*ones)&high == high && (x+ones)&high == 0
 }
 
 // placeholder returns the visible stand-in for a rune the terminal would

@@ -115,3 +115,16 @@ func TestPathErrorSanitized(t *testing.T) {
 		t.Errorf("Skipped.String() = %q", got)
 	}
 }
+
+func TestPrintable8(t *testing.T) {
+	for c := range 256 {
+		for pos := range 8 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			want := c >= 0x20 && c < 0x7f
+			if got := printable8(load64(string(b))); got != want {
+				t.Fatalf("printable8 with byte %#x at %d = %v, want %v", c, pos, got, want)
+			}
+		}
+	}
+}

@@ -77,7 +77,7 @@ func (n *Names) AddTokens(paragraph string, spans [][2]int, stop []bool) {
 			case isCapitalised(word(j)) && joinsName(gap, word(j-1)):
 				j++
 				continue
-			case gap == " " && connectors[word(j)] && j+1 < len(spans) &&
+			case gap == " " && len(word(j)) <= 3 && connectors[word(j)] && j+1 < len(spans) &&
 				paragraph[spans[j][1]:spans[j+1][0]] == " " && isCapitalised(word(j+1)):
 				j += 2 // Bank of Estrava, Ludwig van Beethoven
 				continue
@@ -114,8 +114,8 @@ func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
 		if stop[k] {
 			return true
 		}
-		l := lower(k)
-		return notNames[string(l)] || (leading && titles[string(l)])
+		kind := nameWords[string(lower(k))]
+		return kind == notName || leading && kind == title
 	}
 	for len(run) > 0 && skip(0, true) {
 		run, stop, initial = run[1:], stop[1:], false
@@ -125,7 +125,7 @@ func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
 	}
 	// "Russian President Vladimir Putin": the name follows the last title.
 	for k := len(run) - 2; k >= 0; k-- {
-		if titles[string(lower(k))] {
+		if nameWords[string(lower(k))] == title {
 			run, initial = run[k+1:], false
 			break
 		}
@@ -216,6 +216,9 @@ func startsSentence(text string, spans [][2]int, i int) bool {
 }
 
 func isCapitalised(word string) bool {
+	if word != "" && word[0] < utf8.RuneSelf {
+		return 'A' <= word[0] && word[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(word)
 	return unicode.IsUpper(r)
 }
@@ -247,6 +250,26 @@ func endsWithStop(s string) bool {
 	s = strings.TrimRight(s, "\"”’') ")
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
+
+// nameWordKind says what a capitalised word is to names.
+type nameWordKind uint8
+
+const (
+	notName nameWordKind = iota + 1 // begins or ends runs without being a name
+	title                           // dropped from the front of a name
+)
+
+// nameWords holds the words of notNames and titles, for one lookup.
+var nameWords = func() map[string]nameWordKind {
+	m := map[string]nameWordKind{}
+	for w := range notNames {
+		m[w] = notName
+	}
+	for w := range titles {
+		m[w] = title
+	}
+	return m
+}()
 
 // connectors may sit inside a name between capitalised words.
 var connectors = map[string]bool{
