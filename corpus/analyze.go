@@ -1,7 +1,7 @@
 package corpus
 
 import (
-	"math/bits"
+	"slices"
 	"sync"
 
 	"parallax/corpus/words"
@@ -45,12 +45,16 @@ func (v *vocab) termOf(lower string) int32 {
 }
 
 // id returns the id of a stem, adding it when new, and offers a word form
-// for display.
+// for display. Past maxTerms distinct stems (a corpus of random strings),
+// new ones are treated as stop words.
 func (v *vocab) id(stem, form string) int32 {
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	id, ok := v.ids[stem]
 	if !ok {
+		if len(v.stems) >= maxTerms {
+			return stopID // the vectors cannot hold more: not counted
+		}
 		id = int32(len(v.stems))
 		v.ids[stem] = id
 		v.stems = append(v.stems, stem)
@@ -71,12 +75,14 @@ const stopID = -1
 type termizer struct {
 	vocab *vocab
 	cache wordTable // word (any case) → term id, or stopID
-	buf   []byte
 	// Scratch for counting one document's and one paragraph's terms.
 	counts, paraCounts []uint32
 	touched            idSet // the document's terms
 	paraTouched        []int32
 	ids                []int32
+	countScratch       []uint32
+	slab               paraVec // the document's paragraph vectors, end to end
+	paraEnds           []int   // where each paragraph's vector ends on slab
 	spans              [][2]int
 	stops              []bool // per span: a stop word
 	names              *words.Names
@@ -115,8 +121,7 @@ func (t *termizer) id(word string) int32 {
 // analysis is what tokenizing one document yields.
 type analysis struct {
 	paras  []paraVec // per paragraph; nil for boilerplate and empty ones
-	terms  []int32   // the document's distinct terms, sorted
-	counts []uint32  // and how often each occurs
+	terms  docVec    // the document's distinct terms and their counts
 	tokens int
 	names  []words.NameCount
 }
@@ -132,8 +137,9 @@ func (t *termizer) analyze(d *Document) *analysis {
 	}
 	names := t.names
 	names.Reset()
-	for i, p := range d.Paragraphs {
+	for _, p := range d.Paragraphs {
 		if p.Repeat != nil {
+			t.paraEnds = append(t.paraEnds, len(t.slab))
 			continue
 		}
 		t.ids, t.spans, t.stops = t.ids[:0], t.spans[:0], t.stops[:0]
@@ -145,23 +151,28 @@ func (t *termizer) analyze(d *Document) *analysis {
 				t.ids = append(t.ids, id)
 			}
 		})
-		a.paras[i] = t.countParagraph()
+		t.paraEnds = append(t.paraEnds, t.countParagraph())
 		names.AddTokens(p.Text, t.spans, t.stops)
 	}
-	a.terms, a.counts = t.documentCounts()
-	for _, c := range a.counts {
-		a.tokens += int(c)
+	// All the paragraphs' vectors share one allocation of the exact size.
+	slab := slices.Clone(t.slab)
+	start := 0
+	for i, end := range t.paraEnds {
+		if end > start {
+			a.paras[i] = slab[start:end:end]
+		}
+		start = end
 	}
+	t.slab, t.paraEnds = t.slab[:0], t.paraEnds[:0]
+	a.terms, a.tokens = t.documentCounts()
 	a.names = names.Result()
 	return a
 }
 
-// countParagraph packs the paragraph's term ids (in t.ids) into a paraVec,
-// in order of first use, and adds them to the document's counts.
-func (t *termizer) countParagraph() paraVec {
-	if len(t.ids) == 0 {
-		return nil
-	}
+// countParagraph packs the paragraph's term ids (in t.ids) onto t.slab,
+// in order of first use, adds them to the document's counts, and returns
+// where the paragraph's vector ends on the slab.
+func (t *termizer) countParagraph() int {
 	t.paraTouched = t.paraTouched[:0]
 	for _, id := range t.ids {
 		if int(id) >= len(t.paraCounts) {
@@ -172,13 +183,12 @@ func (t *termizer) countParagraph() paraVec {
 		}
 		t.paraCounts[id]++
 	}
-	v := make(paraVec, len(t.paraTouched))
-	for i, id := range t.paraTouched {
-		v[i] = pack(id, int(t.paraCounts[id]))
+	for _, id := range t.paraTouched {
+		t.slab = append(t.slab, pack(id, int(t.paraCounts[id])))
 		t.addCount(id, t.paraCounts[id])
 		t.paraCounts[id] = 0
 	}
-	return v
+	return len(t.slab)
 }
 
 func (t *termizer) addCount(id int32, n uint32) {
@@ -191,55 +201,17 @@ func (t *termizer) addCount(id int32, n uint32) {
 	t.counts[id] += n
 }
 
-// documentCounts returns the counted terms of the document, sorted, and
-// resets the scratch counts for the next one.
-func (t *termizer) documentCounts() ([]int32, []uint32) {
-	terms := t.touched.drain(make([]int32, 0, t.touched.n))
-	counts := make([]uint32, len(terms))
-	for i, id := range terms {
-		counts[i] = t.counts[id]
+// documentCounts returns the counted terms of the document and the number
+// of counted words, and resets the scratch counts for the next one.
+func (t *termizer) documentCounts() (docVec, int) {
+	t.ids = t.touched.drain(t.ids[:0])
+	t.countScratch = t.countScratch[:0]
+	tokens := 0
+	for _, id := range t.ids {
+		c := t.counts[id]
+		t.countScratch = append(t.countScratch, c)
+		tokens += int(c)
 		t.counts[id] = 0
 	}
-	return terms, counts
-}
-
-// idSet is a set of term ids that lists them in order without sorting:
-// a bitmap over the vocabulary, plus a summary bit per bitmap word so that
-// listing skips the empty stretches of a large vocabulary. Sorting each
-// document's terms cost a tenth of the whole load.
-type idSet struct {
-	bits    []uint64 // bit id%64 of word id/64
-	summary []uint64 // bit w%64 of word w/64: bits[w] is not zero
-	n       int
-}
-
-func (s *idSet) add(id int32) {
-	w := int(id) >> 6
-	if w >= len(s.bits) {
-		s.bits = append(s.bits, make([]uint64, w+1-len(s.bits)+256)...)
-		s.summary = append(s.summary, make([]uint64, len(s.bits)/64+1-len(s.summary))...)
-	}
-	if s.bits[w] == 0 {
-		s.summary[w>>6] |= 1 << (w & 63)
-	}
-	s.bits[w] |= 1 << (id & 63)
-	s.n++
-}
-
-// drain appends the ids of the set to out in increasing order, and
-// empties the set.
-func (s *idSet) drain(out []int32) []int32 {
-	for sw, sum := range s.summary {
-		for sum != 0 {
-			w := sw<<6 | bits.TrailingZeros64(sum)
-			sum &= sum - 1
-			for b := s.bits[w]; b != 0; b &= b - 1 {
-				out = append(out, int32(w<<6|bits.TrailingZeros64(b)))
-			}
-			s.bits[w] = 0
-		}
-		s.summary[sw] = 0
-	}
-	s.n = 0
-	return out
+	return newDocVec(t.ids, t.countScratch), tokens
 }

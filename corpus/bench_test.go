@@ -207,7 +207,7 @@ func BenchmarkContrast1MB(b *testing.B) {
 	if len(ct.Shared) == 0 {
 		b.Fatal("two articles of one event share no term")
 	}
-	b.ReportMetric(float64(len(c.Model.Docs[a.Index].Counts)+len(c.Model.Docs[o.Index].Counts)), "terms")
+	b.ReportMetric(float64(c.Model.Docs[a.Index].terms.len()+c.Model.Docs[o.Index].terms.len()), "terms")
 }
 
 // BenchmarkRelated10k ranks the documents related to one document in the

@@ -81,7 +81,7 @@ func (m *Model) Related(d, k int) []Related {
 	heavy, _ := m.heaviest(dm, heavyTerms)
 	for _, i := range heavy {
 		w := m.docWeight(dm, i)
-		for _, p := range m.postings[dm.Terms[i]] {
+		for _, p := range m.postings[dm.terms.term(i)] {
 			if int(p.doc) != d {
 				partial[p.doc] += w * p.w
 			}
@@ -112,16 +112,17 @@ func (m *Model) docCosine(a, b int) float64 {
 		return 0
 	}
 	var s float64
+	ta, tb := &da.terms, &db.terms
 	i, j := 0, 0
-	for i < len(da.Terms) && j < len(db.Terms) {
-		switch {
-		case da.Terms[i] < db.Terms[j]:
+	for i < ta.len() && j < tb.len() {
+		switch a, b := ta.term(i), tb.term(j); {
+		case a < b:
 			i++
-		case da.Terms[i] > db.Terms[j]:
+		case a > b:
 			j++
 		default:
-			idf := float64(m.docIDF[da.Terms[i]])
-			s += float64(tfWeight(da.Counts[i])) * float64(tfWeight(db.Counts[j])) * idf * idf
+			idf := float64(m.docIDF[a])
+			s += float64(tfWeight(ta.count(i))) * float64(tfWeight(tb.count(j))) * idf * idf
 			i++
 			j++
 		}
@@ -180,19 +181,20 @@ func (m *Model) Contrast(a, b, k int) Contrast {
 	da, db := &m.Docs[a], &m.Docs[b]
 	na, nb := float64(da.Tokens), float64(db.Tokens)
 	var out Contrast
+	ta, tb := &da.terms, &db.terms
 	i, j := 0, 0
-	for i < len(da.Terms) || j < len(db.Terms) {
+	for i < ta.len() || j < tb.len() {
 		var id int32
 		var ya, yb float64
 		switch {
-		case j >= len(db.Terms) || (i < len(da.Terms) && da.Terms[i] < db.Terms[j]):
-			id, ya = da.Terms[i], float64(da.Counts[i])
+		case j >= tb.len() || (i < ta.len() && ta.term(i) < tb.term(j)):
+			id, ya = ta.term(i), float64(ta.count(i))
 			i++
-		case i >= len(da.Terms) || db.Terms[j] < da.Terms[i]:
-			id, yb = db.Terms[j], float64(db.Counts[j])
+		case i >= ta.len() || tb.term(j) < ta.term(i):
+			id, yb = tb.term(j), float64(tb.count(j))
 			j++
 		default:
-			id, ya, yb = da.Terms[i], float64(da.Counts[i]), float64(db.Counts[j])
+			id, ya, yb = ta.term(i), float64(ta.count(i)), float64(tb.count(j))
 			i++
 			j++
 		}

@@ -45,10 +45,8 @@ type Model struct {
 
 // DocModel is the text model of one document.
 type DocModel struct {
-	// Terms are the document's distinct terms, sorted; Counts how often
-	// each occurs.
-	Terms  []int32
-	Counts []uint32
+	// terms are the document's distinct terms with their counts.
+	terms docVec
 	// Tokens is the number of counted terms.
 	Tokens int
 	// Names are the proper names mentioned, most frequent first.
@@ -91,7 +89,7 @@ type posting struct {
 
 // heavyTerms is how many of each document's heaviest terms go into the
 // inverted index used to find related documents.
-const heavyTerms = 64
+const heavyTerms = 32
 
 // buildModel folds the per-document analyses into the corpus model.
 func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
@@ -102,16 +100,17 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 		Docs: make([]DocModel, len(docs)),
 	}
 	for d, a := range analyses {
-		m.Docs[d] = DocModel{Terms: a.terms, Counts: a.counts, Tokens: a.tokens, Names: a.names, paras: a.paras}
+		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
 	}
 	// Document and paragraph frequencies fill different arrays from
 	// different data: count them side by side.
 	parallel(2, func(half int) {
 		if half == 0 {
 			for _, a := range analyses {
-				for i, id := range a.terms {
+				for i := range a.terms.len() {
+					id := a.terms.term(i)
 					m.DocFreq[id]++
-					m.TermFreq[id] += int64(a.counts[i])
+					m.TermFreq[id] += int64(a.terms.count(i))
 				}
 				m.Tokens += int64(a.tokens)
 			}
@@ -154,7 +153,7 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 	total := 0
 	for d := range m.Docs {
 		for _, i := range heavy[d] {
-			sizes[m.Docs[d].Terms[i]]++
+			sizes[m.Docs[d].terms.term(i)]++
 		}
 		total += len(heavy[d])
 	}
@@ -164,7 +163,7 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 	}
 	for d := range m.Docs {
 		for _, i := range heavy[d] {
-			id := m.Docs[d].Terms[i]
+			id := m.Docs[d].terms.term(i)
 			m.postings[id] = append(m.postings[id], posting{doc: int32(d), w: m.docWeight(&m.Docs[d], i)})
 		}
 	}
@@ -210,7 +209,7 @@ func (m *Model) docWeight(dm *DocModel, i int) float32 {
 	if dm.norm == 0 {
 		return 0
 	}
-	return tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]] / dm.norm
+	return tfWeight(dm.terms.count(i)) * m.docIDF[dm.terms.term(i)] / dm.norm
 }
 
 func (m *Model) paraNorm(pv paraVec) float32 {
@@ -232,9 +231,9 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 // the corpus, so rare, heavy terms tend to come last, and visiting them
 // first leaves the heap little to replace.
 func (m *Model) heaviest(dm *DocModel, k int) (heavy []int, sumSquares float64) {
-	top := make([]weightedTerm, 0, max(0, min(k, len(dm.Terms))))
-	for i := len(dm.Terms) - 1; i >= 0; i-- {
-		t := weightedTerm{tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]], i}
+	top := make([]weightedTerm, 0, max(0, min(k, dm.terms.len())))
+	for i := dm.terms.len() - 1; i >= 0; i-- {
+		t := weightedTerm{tfWeight(dm.terms.count(i)) * m.docIDF[dm.terms.term(i)], i}
 		sumSquares += float64(t.w) * float64(t.w)
 		switch {
 		case k <= 0:
@@ -309,8 +308,8 @@ func (m *Model) TermID(word string) (int32, bool) {
 // Count is how many times document d uses term id.
 func (m *Model) Count(d int, id int32) int {
 	dm := &m.Docs[d]
-	if i, ok := slices.BinarySearch(dm.Terms, id); ok {
-		return int(dm.Counts[i])
+	if i := dm.terms.find(id); i >= 0 {
+		return int(dm.terms.count(i))
 	}
 	return 0
 }

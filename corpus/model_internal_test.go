@@ -15,18 +15,20 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 	for round := range 200 {
 		n := rng.IntN(300)
 		m := &Model{docIDF: make([]float32, n)}
-		dm := &DocModel{}
+		var ids []int32
+		var counts []uint32
 		for id := range n {
 			m.docIDF[id] = float32(1 + rng.IntN(4)) // few values: many ties
-			dm.Terms = append(dm.Terms, int32(id))
-			dm.Counts = append(dm.Counts, uint32(1+rng.IntN(3)))
+			ids = append(ids, int32(id))
+			counts = append(counts, uint32(1+rng.IntN(3)))
 		}
+		dm := &DocModel{terms: newDocVec(ids, counts)}
 		k := rng.IntN(80)
 		idx := make([]int, n)
 		for i := range idx {
 			idx[i] = i
 		}
-		weight := func(i int) float32 { return tfWeight(dm.Counts[i]) * m.docIDF[dm.Terms[i]] }
+		weight := func(i int) float32 { return tfWeight(counts[i]) * m.docIDF[ids[i]] }
 		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(weight(b), weight(a)) })
 		want := idx[:min(k, n)]
 		if got, _ := m.heaviest(dm, k); len(got)+len(want) > 0 && !slices.Equal(got, want) {
@@ -52,6 +54,25 @@ func TestIDSetListsInOrder(t *testing.T) {
 		slices.Sort(want)
 		if got := s.drain(nil); !slices.Equal(got, want) {
 			t.Fatalf("round %d: drain = %v…, want %v…", round, got[:min(len(got), 10)], want[:min(len(want), 10)])
+		}
+	}
+}
+
+func TestDocVecKeepsLargeCounts(t *testing.T) {
+	ids := []int32{3, 70000, 1<<24 - 1}
+	counts := []uint32{254, 255, 1 << 20}
+	v := newDocVec(ids, counts)
+	for i := range ids {
+		if v.term(i) != ids[i] || v.count(i) != counts[i] {
+			t.Errorf("entry %d = (%d, %d), want (%d, %d)", i, v.term(i), v.count(i), ids[i], counts[i])
+		}
+		if got := v.find(ids[i]); got != i {
+			t.Errorf("find(%d) = %d, want %d", ids[i], got, i)
+		}
+	}
+	for _, id := range []int32{0, 4, 69999, 70001} {
+		if got := v.find(id); got != -1 {
+			t.Errorf("find(%d) = %d, want -1", id, got)
 		}
 	}
 }
