@@ -25,6 +25,11 @@ type NameCount struct {
 type Names struct {
 	counts  map[string]int
 	initial map[string]int // single words seen only at sentence starts
+
+	// Scratch for Result, kept between documents.
+	merged    map[string]int
+	known     map[string]bool
+	fullNames map[string]string
 }
 
 // NewNames returns an empty collector.
@@ -35,7 +40,7 @@ func NewNames() *Names {
 // Reset empties the collector for the next document, keeping its memory
 // unless the last document had unusually many names.
 func (n *Names) Reset() {
-	if len(n.counts)+len(n.initial) > 4096 {
+	if len(n.counts)+len(n.initial)+len(n.merged) > 4096 {
 		*n = *NewNames()
 		return
 	}
@@ -143,10 +148,16 @@ func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
 
 // Result returns the names with their counts, most mentioned first.
 func (n *Names) Result() []NameCount {
-	counts := maps.Clone(n.counts)
+	if n.merged == nil {
+		n.merged, n.known, n.fullNames = map[string]int{}, map[string]bool{}, map[string]string{}
+	}
+	counts, known, fullNames := n.merged, n.known, n.fullNames
+	clear(counts)
+	clear(known)
+	clear(fullNames)
+	maps.Copy(counts, n.counts)
 	// Sentence-initial single words count when seen as names elsewhere.
 	if len(n.initial) > 0 {
-		known := map[string]bool{}
 		for name := range counts {
 			for w := range strings.FieldsSeq(name) {
 				known[w] = true
@@ -160,8 +171,7 @@ func (n *Names) Result() []NameCount {
 	}
 	// A surname alone counts toward the most mentioned full name ending
 	// with it (the first in order on a tie).
-	fullNames := map[string]string{} // last word → full name
-	for full, c := range counts {
+	for full, c := range counts { // fullNames: last word → full name
 		space := strings.LastIndexByte(full, ' ')
 		if space < 0 {
 			continue
