@@ -186,3 +186,12 @@ func (m *Model) openRelated() {
 	m.applyLens(1 - m.focus)
 	m.status = fmt.Sprintf("related %d/%d (%.2f): %s — r for the next", (rc.next-1)%len(rc.list)+1, len(rc.list), r.Score, m.corpus.Docs[r.Doc].Title)
 }
+
+// dropBrokenLink forgets a linked passage whose partner is gone: a pane
+// that opens another document forgets its side of the link, and the other
+// side, left pointing at nothing, must not keep its mark and score.
+func (m *Model) dropBrokenLink() {
+	if (m.panes[0].link == nil) != (m.panes[1].link == nil) {
+		m.panes[0].link, m.panes[1].link = nil, nil
+	}
+}

@@ -84,6 +84,37 @@ func TestAlignLinksMatchingPassage(t *testing.T) {
 	}
 }
 
+// A link is a pair: when either pane opens another document, the other
+// pane must not keep its mark and score.
+func TestOpeningAnotherDocumentBreaksTheLink(t *testing.T) {
+	c := sampleCorpus(t)
+	left := docByPath(t, c, "01-meridian-press")
+	src := paraIndex(t, left, "The town council's preliminary estimate", false)
+	for _, key := range []string{"r", "backspace-other"} {
+		m := newTestModel(t, c, readW, readH)
+		m = scrollToPara(t, m, src)
+		m = press(t, m, "a")
+		if m.panes[0].link == nil {
+			t.Fatalf("a linked nothing; status %q", m.status)
+		}
+		if key == "r" {
+			m = press(t, m, "r") // the right pane shows a related document
+		} else {
+			m = press(t, m, "tab")
+			m = press(t, m, "r")
+			m = press(t, m, "backspace") // and back: still another visit
+		}
+		for i := range m.panes {
+			if m.panes[i].link != nil {
+				t.Errorf("after %s: pane %d still linked to paragraph %d", key, i, m.panes[i].link.para)
+			}
+			if h := headerOf(t, m, i); strings.Contains(h, "linked") {
+				t.Errorf("after %s: header %d %q still says linked", key, i, h)
+			}
+		}
+	}
+}
+
 func TestAlignWithoutMatchLeavesOtherPane(t *testing.T) {
 	c := sampleCorpus(t)
 	m := newTestModel(t, c, readW, readH)

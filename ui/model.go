@@ -155,6 +155,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	}
 	next, cmd := m.update(msg)
 	nm := next.(Model)
+	nm.dropBrokenLink()
 	for i := range nm.panes {
 		if p := &nm.panes[i]; p.shown() != nil && p.width > 0 {
 			cmd = tea.Batch(cmd, nm.wraps.completeLater(p.layout()))
@@ -338,9 +339,17 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 			dir = -1
 		}
 		p.stepMatch(dir)
+		if len(p.search.matches) == 1 && !p.search.counting {
+			m.status = "the only match"
+		}
 	case key.Matches(msg, k.Terms):
 		m.showTerms = !m.showTerms
 		m.relayout()
+		if m.showTerms && m.layout.panel.h == 0 {
+			m.showTerms = false
+			m.relayout()
+			m.status = "the terms panel needs a taller window (10 rows or more)"
+		}
 		return m, nil
 	case m.isCompareKey(msg):
 		if m.indexing() {

@@ -120,7 +120,7 @@ func (p *pane) headerNotes(form noteForm) string {
 	default:
 		notes = append(notes, fmt.Sprintf("lens: %d", p.lens.mentions))
 	}
-	if p.link != nil {
+	if p.link != nil && p.lens == nil {
 		notes = append(notes, fmt.Sprintf("linked %.2f", p.link.score))
 	}
 	if p.search.active() {

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
@@ -555,5 +556,58 @@ func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	m = press(t, m, "?", "?")
 	if m.mode != modeRead {
 		t.Fatal("? did not close the help")
+	}
+}
+
+// n on the only match moves nothing, so it says why.
+func TestSearchSaysWhenThereIsOnlyOneMatch(t *testing.T) {
+	c := sampleCorpus(t)
+	m := newTestModel(t, c, readW, readH)
+	if n := countMatches(c.Docs[0], "preliminary", true); n != 1 {
+		t.Fatalf("the first sample document has %d matches of \"preliminary\", the test needs 1", n)
+	}
+	m = runSearchKeys(t, m, "preliminary")
+	for _, k := range []string{"n", "N"} {
+		m.status = ""
+		m = press(t, m, k)
+		if m.status != "the only match" {
+			t.Errorf("%s on the only match: status %q", k, m.status)
+		}
+	}
+}
+
+// In a window too narrow for the help box, help is a plain list: every
+// key readable, nothing cut at the right edge but with an ellipsis.
+func TestHelpInANarrowWindowIsAList(t *testing.T) {
+	c := sampleCorpus(t)
+	for _, size := range [][2]int{{40, 12}, {20, 6}} {
+		m := newTestModel(t, c, size[0], size[1])
+		m = press(t, m, "?")
+		screen := plainScreen(m)
+		if strings.ContainsAny(screen, "╭╮╰╯") {
+			t.Errorf("%dx%d: the help box is drawn cut:\n%s", size[0], size[1], screen)
+		}
+		if !strings.Contains(screen, "j/↓ line") {
+			t.Errorf("%dx%d: the first key is not readable:\n%s", size[0], size[1], screen)
+		}
+		for _, row := range strings.Split(screen, "\n") {
+			if w := ansi.StringWidth(row); w > size[0] {
+				t.Errorf("%dx%d: row %q is %d wide", size[0], size[1], row, w)
+			}
+		}
+	}
+}
+
+func TestTermsPanelInATinyWindowSaysWhy(t *testing.T) {
+	c := sampleCorpus(t)
+	m := newTestModel(t, c, 20, 6)
+	m = press(t, m, "i")
+	if m.showTerms || !strings.Contains(m.status, "taller window") {
+		t.Errorf("i at 20x6: panel shown %v, status %q", m.showTerms, m.status)
+	}
+	m = newTestModel(t, c, 80, 10)
+	m = press(t, m, "i")
+	if !m.showTerms || m.layout.panel.h == 0 {
+		t.Errorf("i at 80x10: no panel (status %q)", m.status)
 	}
 }
