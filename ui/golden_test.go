@@ -32,6 +32,7 @@ func TestGolden(t *testing.T) {
 		{name: "palette_herald_80x24", width: 80, height: 24, keys: []string{"ctrl+p"}, text: "herald"},
 		{name: "help_100x30", width: 100, height: 30, keys: []string{"?"}},
 		{name: "terms_120x40", width: 120, height: 40, keys: []string{"i"}},
+		{name: "terms_80x24", width: 80, height: 24, keys: []string{"i"}},
 		{name: "stacked_79x30", width: 79, height: 30},
 		{name: "lens_breck_80x24", width: 80, height: 24, keys: []string{"e"}, text: "Breck\n"},
 		{name: "search_gate_80x24", width: 80, height: 24, keys: []string{"/"}, text: "gate\n"},

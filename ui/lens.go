@@ -68,7 +68,7 @@ func lensItems(m *corpus.Model, docs int) []pickItem {
 		items[i] = pickItem{
 			Title:  v.Label,
 			Detail: kind,
-			Meta:   fmt.Sprintf("%s in %d of %d documents", plural(v.Mentions, "mention"), v.Docs, docs),
+			Meta:   fmt.Sprintf("%s in %s of %s documents", plural(v.Mentions, "mention"), thousands(v.Docs), thousands(docs)),
 			Value:  v,
 		}
 	}

@@ -491,7 +491,7 @@ func (p *picker) View(st *styles) string {
 	if p.width <= 0 || p.height <= 0 {
 		return ""
 	}
-	count := fmt.Sprintf("%d/%d ", len(p.results), len(p.items))
+	count := thousands(len(p.results)) + "/" + thousands(len(p.items)) + " "
 	if p.note != "" {
 		count = p.note + " · " + count
 	}

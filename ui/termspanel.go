@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"parallax/corpus"
 )
 
@@ -29,11 +31,13 @@ func (m Model) termsPanel(width, height int) []string {
 	for _, t := range c.contrast.Shared {
 		shared = append(shared, fmt.Sprintf("%s %d·%d", t.Term, t.CountA, t.CountB))
 	}
-	rows = append(rows, st.panelTitle.Render(fit(" shared: "+strings.Join(shared, ", "), width)))
+	rows = append(rows, st.panelTitle.Render(fit(listThatFits(" shared: ", shared, width), width)))
 	left := (width - 1) / 2
 	right := width - left - 1
-	a := m.termsSide(c.contrast.A, c.a, left, height-1, true)
-	b := m.termsSide(c.contrast.B, c.b, right, height-1, false)
+	// Both halves take the same layout, decided by the narrower one.
+	twoColumns := min(left, right) >= 36
+	a := m.termsSide(c.contrast.A, c.a, left, height-1, true, twoColumns)
+	b := m.termsSide(c.contrast.B, c.b, right, height-1, false, twoColumns)
 	div := st.divider.Render("│")
 	for i := 0; i < height-1; i++ {
 		rows = append(rows, a[i]+div+b[i])
@@ -43,7 +47,7 @@ func (m Model) termsPanel(width, height int) []string {
 
 // termsSide is one document's half of the panel: distinctive terms and
 // names, in two columns when there is room and one after the other if not.
-func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, height int, isA bool) []string {
+func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, height int, isA, twoColumns bool) []string {
 	st := &m.styles
 	distinct := []string{st.panelHeading.Render("distinctive")}
 	for _, t := range terms {
@@ -64,7 +68,7 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 		distinct, names = distinct[1:], names[1:]
 	}
 	rows := make([]string, height)
-	if width >= 40 {
+	if twoColumns {
 		colW := (width - 3) / 2
 		for i := range rows {
 			rows[i] = " " + fit(cell(distinct, i), colW) + " " + fit(cell(names, i), width-colW-2)
@@ -77,6 +81,30 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 		rows[i] = fit(" "+cell(list, i), width)
 	}
 	return rows
+}
+
+// listThatFits joins as many items as fit in width after the prefix,
+// ending with ", …" when some are left out, so that no item is cut.
+func listThatFits(prefix string, items []string, width int) string {
+	out := prefix
+	for i, item := range items {
+		sep := ", "
+		if i == 0 {
+			sep = ""
+		}
+		more := ""
+		if i < len(items)-1 {
+			more = ", …"
+		}
+		if ansi.StringWidth(out+sep+item+more) > width {
+			if i == 0 {
+				return out + "…"
+			}
+			return out + ", …"
+		}
+		out += sep + item
+	}
+	return out
 }
 
 func cell(list []string, i int) string {

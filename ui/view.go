@@ -147,8 +147,33 @@ func (m Model) helpBox() string {
 	keys := lipgloss.JoinVertical(lipgloss.Left, intersperse(packed, "")...)
 	content := m.styles.heading.Render("parallax — keys") + "\n\n" + keys + "\n\n" +
 		m.styles.dim.Render("? or esc closes this help")
-	return lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
+	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
 		BorderForeground(m.styles.paletteBorder.GetForeground()).Padding(0, 1).Render(content)
+	if lipgloss.Width(box) > m.width {
+		return m.helpList()
+	}
+	return box
+}
+
+// helpList is the key help for a window too narrow for the box: one key
+// per line, without a border, each line cut with an ellipsis.
+func (m Model) helpList() string {
+	lines := []string{m.styles.heading.Render("parallax — keys")}
+	for _, group := range m.keys.FullHelp() {
+		lines = append(lines, "")
+		for _, b := range group {
+			if !b.Enabled() {
+				continue
+			}
+			h := b.Help()
+			lines = append(lines, m.styles.help.FullKey.Render(h.Key)+" "+h.Desc)
+		}
+	}
+	lines = append(lines, "", m.styles.dim.Render("? or esc closes this help"))
+	for i, l := range lines {
+		lines[i] = ansi.Truncate(l, m.width, "…")
+	}
+	return strings.Join(lines, "\n")
 }
 
 // clipHelp places the help box in the body area.
@@ -162,7 +187,7 @@ func (m Model) clipHelp(box string, height int) []string {
 		off := min(max(0, m.helpOffset), total-height)
 		rows = rows[off : off+height]
 		if off+height < total && height > 1 {
-			rows[height-1] = m.styles.dim.Render("↓ more: j/k or space/b scroll")
+			rows[height-1] = ansi.Truncate(m.styles.dim.Render("↓ more: j/k or space/b scroll"), m.width, "…")
 		}
 	}
 	out := make([]string, height)
