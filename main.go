@@ -379,6 +379,11 @@ func loadInBackground(plan *corpus.Plan, lo corpus.Options, ch chan<- tea.Msg) {
 	}
 	c, err := plan.Load(lo)
 	ch <- ui.LoadDoneMsg{Corpus: c, Err: err}
+	if err == nil {
+		// The lens's vocabulary takes a moment on a large corpus: build it
+		// now, off the reader's loop, rather than when e is first pressed.
+		c.Model.Vocabulary()
+	}
 }
 
 // read runs the interactive reader until it quits and returns the model

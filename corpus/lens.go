@@ -1,7 +1,7 @@
 package corpus
 
 import (
-	"sort"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -262,11 +262,11 @@ func capitalise(s string) string {
 }
 
 func sortVocab(v []VocabEntry) {
-	sort.Slice(v, func(i, j int) bool {
-		if v[i].Mentions != v[j].Mentions {
-			return v[i].Mentions > v[j].Mentions
+	slices.SortFunc(v, func(a, b VocabEntry) int {
+		if a.Mentions != b.Mentions {
+			return b.Mentions - a.Mentions
 		}
-		return v[i].Label < v[j].Label
+		return strings.Compare(a.Label, b.Label)
 	})
 }
 
