@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math"
 	"slices"
 	"sync"
 
@@ -17,31 +18,19 @@ type vocab struct {
 	ids     map[string]int32
 	stems   []string
 	surface []string // per term, the shortest word form seen (then the first in order)
-	// forms maps the lower-cased words seen so far to their term ids (or
-	// stopID), so that a word one worker has stemmed is not stemmed again
-	// by the others. Only loading needs it.
-	forms map[string]int32
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}, forms: map[string]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
 
-// termOf returns the term id of a lower-cased word, or stopID, stemming
-// it the first time any worker sees it.
-func (v *vocab) termOf(lower string) int32 {
-	v.mu.Lock()
-	id, ok := v.forms[lower]
-	v.mu.Unlock()
-	if ok {
-		return id
+// presize makes room in an empty vocabulary for a corpus of the given
+// size, so that its maps do not grow (and rehash) step by step while the
+// workers wait on its lock. Vocabularies grow roughly with the square
+// root of the text (Heaps' law); this guesses high for news prose.
+func (v *vocab) presize(corpusBytes int64) {
+	if len(v.ids) > 0 {
+		return
 	}
-	id = stopID
-	if stem := words.StemUncached(lower); stem != "" {
-		id = v.id(stem, lower)
-	}
-	v.mu.Lock()
-	v.forms[lower] = id
-	v.mu.Unlock()
-	return id
+	v.ids = make(map[string]int32, min(int(40*math.Sqrt(float64(corpusBytes)/6)), 1<<20))
 }
 
 // id returns the id of a stem, adding it when new, and offers a word form
@@ -113,7 +102,11 @@ func (t *termizer) id(word string) int32 {
 	if id, ok := t.cache.get(word); ok {
 		return id
 	}
-	id := t.vocab.termOf(words.Lower(word))
+	lower := words.Lower(word)
+	id := int32(stopID)
+	if stem := words.StemUncached(lower); stem != "" {
+		id = t.vocab.id(stem, lower)
+	}
 	t.cache.put(word, id)
 	return id
 }

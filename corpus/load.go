@@ -141,6 +141,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	for _, r := range p.first {
 		bytes.Add(r.size())
 	}
+	p.vocab.presize(p.Bytes)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
 	for range workers {
 		wg.Go(func() {
@@ -180,7 +181,6 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		return c, p.emptyError(c.Skipped, nil)
 	}
 	c.Model = buildModel(c.Docs, analyses, p.vocab)
-	p.vocab.forms = map[string]int32{} // needed only while loading
 	return c, nil
 }
 
