@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"bytes"
+	"encoding/binary"
 	"strings"
 	"unicode/utf8"
 	"unsafe"
@@ -127,10 +128,25 @@ func looksBinary(head []byte) bool {
 		return true
 	}
 	controls := 0
-	for _, c := range head {
-		if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+	for i := 0; i < len(head); i++ {
+		// Most 8-byte runs hold no byte below 0x20 at all: skip them at
+		// once (the test may flag a run wrongly, never miss one).
+		for i+8 <= len(head) && !hasByteBelow0x20(binary.LittleEndian.Uint64(head[i:])) {
+			i += 8
+		}
+		if i == len(head) {
+			break
+		}
+		if c := head[i]; c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
 			controls++
 		}
 	}
 	return controls*10 > len(head)
+}
+
+// hasByteBelow0x20 reports whether some byte of x may be below 0x20: a
+// byte below it borrows when 0x20 is subtracted and sets its top bit.
+func hasByteBelow0x20(x uint64) bool {
+	const ones = 0x0101010101010101
+	return (x-0x20*ones)&^x&(0x80*ones) != 0
 }

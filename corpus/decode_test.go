@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"bytes"
 	"encoding/binary"
+	"math/rand/v2"
 	"testing"
 	"unicode/utf16"
 )
@@ -102,6 +104,34 @@ func TestLooksBinary(t *testing.T) {
 	for _, tt := range tests {
 		if got := looksBinary(tt.head); got != tt.want {
 			t.Errorf("%s: looksBinary(%q) = %v, want %v", tt.name, tt.head, got, tt.want)
+		}
+	}
+}
+
+// looksBinary skips runs of 8 bytes with no control byte; it must count
+// exactly as the plain loop does.
+func TestLooksBinaryCountsEveryControlByte(t *testing.T) {
+	plain := func(head []byte) bool {
+		controls := 0
+		for _, c := range head {
+			if c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != 0x1b {
+				controls++
+			}
+		}
+		return controls*10 > len(head)
+	}
+	rng := rand.New(rand.NewPCG(7, 8))
+	alphabet := []byte("ab \n\t\x01\x02\x1f\x7f\x80\xff\x20\x21")
+	for round := range 5000 {
+		head := make([]byte, rng.IntN(100))
+		for i := range head {
+			head[i] = alphabet[rng.IntN(len(alphabet))]
+		}
+		if bytes.IndexByte(head, 0) >= 0 {
+			continue
+		}
+		if got, want := looksBinary(head), plain(head); got != want {
+			t.Fatalf("round %d: looksBinary(%q) = %v, want %v", round, head, got, want)
 		}
 	}
 }
