@@ -380,10 +380,17 @@ func loadInBackground(plan *corpus.Plan, lo corpus.Options, ch chan<- tea.Msg) {
 	c, err := plan.Load(lo)
 	ch <- ui.LoadDoneMsg{Corpus: c, Err: err}
 	if err == nil {
-		// The lens's vocabulary takes a moment on a large corpus: build it
-		// now, off the reader's loop, rather than when e is first pressed.
-		c.Model.Vocabulary()
+		warmVocabulary(c.Model)
 	}
+}
+
+// warmVocabulary builds the lens's vocabulary, which takes a moment on a
+// large corpus, off the reader's loop rather than when e is first
+// pressed. The reader has its corpus already: should this fail, the lens
+// builds the vocabulary again when asked, and reports the failure then.
+func warmVocabulary(m *corpus.Model) {
+	defer func() { _ = recover() }()
+	m.Vocabulary()
 }
 
 // read runs the interactive reader until it quits and returns the model

@@ -124,6 +124,7 @@ type analysis struct {
 // Repeated blocks (advertising, share bars) are left out of every count so
 // that they neither link passages nor look distinctive.
 func (t *termizer) analyze(d *Document) *analysis {
+	t.startDocument()
 	a := &analysis{paras: make([]paraVec, len(d.Paragraphs))}
 	if t.names == nil {
 		t.names = words.NewNames()
@@ -160,6 +161,19 @@ func (t *termizer) analyze(d *Document) *analysis {
 	a.terms, a.tokens = t.documentCounts()
 	a.names = names.Result()
 	return a
+}
+
+// startDocument empties the counting scratch. A finished document leaves
+// it empty already; one interrupted by a panic (its file is then skipped,
+// see safeParse) may not, and the worker goes on with the next file.
+func (t *termizer) startDocument() {
+	for _, id := range t.touched.drain(t.ids[:0]) {
+		t.counts[id] = 0
+	}
+	for _, id := range t.paraTouched {
+		t.paraCounts[id] = 0
+	}
+	t.slab, t.paraEnds, t.paraTouched = t.slab[:0], t.paraEnds[:0], t.paraTouched[:0]
 }
 
 // countParagraph packs the paragraph's term ids (in t.ids) onto t.slab,

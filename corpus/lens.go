@@ -210,50 +210,61 @@ func (e VocabEntry) Lens() Lens {
 const vocabTerms = 5000
 
 // Vocabulary lists what the lens can filter by: names first (most
-// mentioned first), then the most frequent terms. Computed once.
+// mentioned first), then the most frequent terms. Computed once (if that
+// fails, the next call tries again rather than returning nothing).
 func (m *Model) Vocabulary() []VocabEntry {
-	m.vocabOnce.Do(func() {
-		type agg struct{ mentions, docs int }
-		names := map[string]*agg{}
-		for _, dm := range m.Docs {
-			for _, nc := range dm.Names {
-				a := names[nc.Name]
-				if a == nil {
-					a = &agg{}
-					names[nc.Name] = a
-				}
-				a.mentions += nc.Count
-				a.docs++
-			}
-		}
-		var out []VocabEntry
-		covered := map[string]int{} // words a name lens matches, with its mentions
-		for n, a := range names {
-			out = append(out, VocabEntry{Label: n, Name: true, Mentions: a.mentions, Docs: a.docs})
-			covered[n] += a.mentions
-			if w := lastWord(n); w != n {
-				covered[w] += a.mentions
-			}
-		}
-		sortVocab(out)
-		terms := make([]VocabEntry, 0, len(m.Vocab))
-		for id := range m.Vocab {
-			// The name "China" covers the term "china", and the name
-			// "Tomas Breck" (which matches "Breck" alone) the term "breck",
-			// when the word is nearly always written as that name; a word
-			// mostly written in lower case ("union") stays a term.
-			if c := covered[capitalise(m.Surface[id])]; c > 0 && float64(c) >= 0.8*float64(m.TermFreq[id]) {
-				continue
-			}
-			terms = append(terms, VocabEntry{Label: m.Surface[id], Mentions: int(m.TermFreq[id]), Docs: int(m.DocFreq[id])})
-		}
-		sortVocab(terms)
-		if len(terms) > vocabTerms {
-			terms = terms[:vocabTerms]
-		}
-		m.vocab = append(out, terms...)
-	})
+	m.vocabMu.Lock()
+	defer m.vocabMu.Unlock()
+	if m.vocab == nil {
+		m.vocab = m.buildVocabulary()
+	}
 	return m.vocab
+}
+
+func (m *Model) buildVocabulary() []VocabEntry {
+	type agg struct{ mentions, docs int }
+	names := map[string]*agg{}
+	for _, dm := range m.Docs {
+		for _, nc := range dm.Names {
+			a := names[nc.Name]
+			if a == nil {
+				a = &agg{}
+				names[nc.Name] = a
+			}
+			a.mentions += nc.Count
+			a.docs++
+		}
+	}
+	var out []VocabEntry
+	covered := map[string]int{} // words a name lens matches, with its mentions
+	for n, a := range names {
+		out = append(out, VocabEntry{Label: n, Name: true, Mentions: a.mentions, Docs: a.docs})
+		covered[n] += a.mentions
+		if w := lastWord(n); w != n {
+			covered[w] += a.mentions
+		}
+	}
+	sortVocab(out)
+	terms := make([]VocabEntry, 0, len(m.Vocab))
+	for id := range m.Vocab {
+		// The name "China" covers the term "china", and the name
+		// "Tomas Breck" (which matches "Breck" alone) the term "breck",
+		// when the word is nearly always written as that name; a word
+		// mostly written in lower case ("union") stays a term.
+		if c := covered[capitalise(m.Surface[id])]; c > 0 && float64(c) >= 0.8*float64(m.TermFreq[id]) {
+			continue
+		}
+		terms = append(terms, VocabEntry{Label: m.Surface[id], Mentions: int(m.TermFreq[id]), Docs: int(m.DocFreq[id])})
+	}
+	sortVocab(terms)
+	if len(terms) > vocabTerms {
+		terms = terms[:vocabTerms]
+	}
+	out = append(out, terms...)
+	if out == nil {
+		out = []VocabEntry{} // built: not to be built again
+	}
+	return out
 }
 
 func capitalise(s string) string {
@@ -272,6 +283,6 @@ func sortVocab(v []VocabEntry) {
 
 // vocabState is embedded in Model for the lazily built vocabulary.
 type vocabState struct {
-	vocabOnce sync.Once
-	vocab     []VocabEntry
+	vocabMu sync.Mutex
+	vocab   []VocabEntry
 }

@@ -76,3 +76,36 @@ func TestDocVecKeepsLargeCounts(t *testing.T) {
 		}
 	}
 }
+
+// A document interrupted by a panic leaves the worker's scratch half
+// filled; the next document must be counted as if by a fresh worker.
+func TestAnalyzeAfterAnInterruptedDocument(t *testing.T) {
+	doc := Parse("a.txt", []byte("Port workers in Plouford walk out.\n\nThe strike closes the port of Plouford."))
+	fresh := newTermizer(newVocab()).analyze(doc)
+
+	v := newVocab()
+	tz := newTermizer(v)
+	tz.analyze(doc) // the vocabulary now has the ids
+	// What a panic half-way through a paragraph leaves behind:
+	tz.paraEnds = append(tz.paraEnds, 3, 7)
+	tz.slab = append(tz.slab, 1, 2, 3)
+	tz.paraTouched = append(tz.paraTouched, 0, 1)
+	tz.paraCounts = append(tz.paraCounts, 5, 5)
+	tz.addCount(0, 9)
+	tz.addCount(2, 4)
+	got := tz.analyze(doc)
+
+	if got.tokens != fresh.tokens || got.terms.len() != fresh.terms.len() {
+		t.Fatalf("after an interrupted document: %d tokens, %d terms; fresh worker %d, %d", got.tokens, got.terms.len(), fresh.tokens, fresh.terms.len())
+	}
+	for i := range got.terms.len() {
+		if got.terms.count(i) != fresh.terms.count(i) {
+			t.Errorf("term %d counted %d times, fresh worker %d", i, got.terms.count(i), fresh.terms.count(i))
+		}
+	}
+	for p := range got.paras {
+		if !slices.Equal(got.paras[p], fresh.paras[p]) {
+			t.Errorf("paragraph %d vector %v, fresh worker %v", p, got.paras[p], fresh.paras[p])
+		}
+	}
+}

@@ -130,8 +130,8 @@ func expandTabs(line string) string {
 // at least limit when it is that wide (the caller only compares widths
 // with limits). Only text with characters from the wide scripts (Hangul,
 // CJK, emoji…) needs the full grapheme measure; elsewhere, after
-// sanitizing, a rune is one cell (combining accents count one too, which
-// is close enough for telling a heading from a paragraph).
+// sanitizing, a rune is one cell and a combining accent none, so the
+// count never exceeds the true width and stopping at limit is safe.
 func displayWidth(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n < limit; {
@@ -146,7 +146,9 @@ func displayWidth(s string, limit int) int {
 			return ansi.StringWidth(s)
 		}
 		i += size
-		n++
+		if !unicode.Is(unicode.Mn, r) { // a combining accent takes no cell
+			n++
+		}
 	}
 	return n
 }

@@ -173,3 +173,16 @@ func TestCountWords(t *testing.T) {
 		}
 	}
 }
+
+// Widths stop being counted at the limit; combining accents take no cell,
+// so a line of decomposed letters with wide characters after the limit
+// is still measured right: 55 letters and two CJK characters, 59 cells.
+func TestDisplayWidthWithAccentsAndWideCharacters(t *testing.T) {
+	line := strings.Repeat("e\u0301", 55) + "中文"
+	if got := displayWidth(line, longLine+1); got != 59 {
+		t.Errorf("displayWidth = %d, want 59", got)
+	}
+	if got := displayWidth(strings.Repeat("x", 500), longLine+1); got < longLine+1 {
+		t.Errorf("a 500-cell line measured %d, under the limit", got)
+	}
+}

@@ -14,6 +14,7 @@ type wordTable struct {
 	medium []mediumSlot
 	used   [2]int           // slots used in short and medium
 	long   map[string]int32 // lower-cased words longer than 24 bytes
+	buf    []byte           // for lower-casing a long word to look it up
 }
 
 type shortSlot struct {
@@ -67,6 +68,8 @@ func (k *mediumSlot) hash() uint64 {
 
 func (t *wordTable) get(w string) (int32, bool) {
 	switch {
+	case len(w) == 0:
+		return 0, false // its key would be an empty slot's
 	case len(w) <= 8:
 		k := pack8(w)
 		mask := len(t.short) - 1
@@ -92,12 +95,18 @@ func (t *wordTable) get(w string) (int32, bool) {
 			}
 		}
 	}
-	id, ok := t.long[asciiLower(w)]
+	t.buf = t.buf[:0]
+	for i := 0; i < len(w); i++ {
+		t.buf = append(t.buf, lowerASCII[w[i]])
+	}
+	id, ok := t.long[string(t.buf)] // looking up does not copy the bytes
 	return id, ok
 }
 
 func (t *wordTable) put(w string, id int32) {
 	switch {
+	case len(w) == 0:
+		return
 	case len(w) <= 8:
 		if (t.used[0]+1)*4 > len(t.short)*3 {
 			t.short = growShort(t.short)

@@ -86,3 +86,15 @@ func TestLower8(t *testing.T) {
 		}
 	}
 }
+
+func TestWordTableEmptyWord(t *testing.T) {
+	tab := newWordTable()
+	tab.put("", 7)
+	if id, ok := tab.get(""); ok {
+		t.Errorf("get(\"\") = %d, true; the empty word is never stored", id)
+	}
+	tab.put("a", 1)
+	if id, ok := tab.get("a"); !ok || id != 1 {
+		t.Errorf("get(a) = %d, %v after putting the empty word", id, ok)
+	}
+}
