@@ -59,7 +59,7 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 	}
 	names := []string{st.panelHeading.Render("names")}
 	for _, n := range m.corpus.Model.Docs[doc.Index].Names {
-		names = append(names, fmt.Sprintf("%s %s", n.Name, st.dim.Render(fmt.Sprint(n.Count))))
+		names = append(names, fmt.Sprintf("%s %s", n.Name, st.dim.Render(fmt.Sprintf("×%d", n.Count))))
 	}
 	if len(names) == 1 {
 		names = append(names, st.dim.Render("none found"))

@@ -86,6 +86,8 @@ func (n *Names) AddTokens(paragraph string, spans [][2]int, stop []bool) {
 				paragraph[spans[j][1]:spans[j+1][0]] == " " && isCapitalised(word(j+1)):
 				j += 2 // Bank of Estrava, Ludwig van Beethoven
 				continue
+			case gap == " " && isSmallNumber(word(j)):
+				j++ // Gate 3, Apollo 11, Terminal 2: a number ends the name
 			}
 			break
 		}
@@ -135,8 +137,11 @@ func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
 			break
 		}
 	}
-	if len(run) == 0 {
-		return
+	if len(run) == 0 || !isCapitalised(text[run[0][0]:run[0][1]]) {
+		return // nothing left, or only a number ("In 3")
+	}
+	if len(run) == 1 && nameWords[string(lower(0))] == demonym {
+		return // "the American", "a German": adjectives, not names
 	}
 	name := text[run[0][0]:run[len(run)-1][1]]
 	if len(run) == 1 && initial {
@@ -267,6 +272,7 @@ type nameWordKind uint8
 const (
 	notName nameWordKind = iota + 1 // begins or ends runs without being a name
 	title                           // dropped from the front of a name
+	demonym                         // not a name on its own (American Airlines is)
 )
 
 // nameWords holds the words of notNames and titles, for one lookup.
@@ -278,8 +284,37 @@ var nameWords = func() map[string]nameWordKind {
 	for w := range titles {
 		m[w] = title
 	}
+	for _, w := range demonyms {
+		m[w] = demonym
+	}
 	return m
 }()
+
+// demonyms are adjectives of nations, regions and faiths, capitalised in
+// English but names only as part of a longer one.
+var demonyms = strings.Fields(`american british english scottish welsh irish french
+	german italian spanish portuguese dutch belgian swiss austrian swedish
+	norwegian danish finnish polish czech hungarian greek turkish russian
+	ukrainian belarusian european african asian chinese japanese korean indian
+	pakistani afghan iranian iraqi syrian lebanese israeli palestinian egyptian
+	saudi arab yemeni libyan nigerian kenyan ethiopian mexican canadian
+	brazilian argentine argentinian chilean colombian venezuelan cuban
+	australian taiwanese vietnamese thai indonesian filipino western eastern
+	northern southern soviet catholic muslim christian jewish islamic`)
+
+// isSmallNumber reports whether a word is a number of one to three digits
+// (years and larger figures do not belong to names).
+func isSmallNumber(w string) bool {
+	if len(w) == 0 || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
 
 // connectors may sit inside a name between capitalised words.
 var connectors = map[string]bool{

@@ -135,6 +135,26 @@ func TestNames(t *testing.T) {
 	}
 }
 
+func TestNamesWithNumbersAndDemonyms(t *testing.T) {
+	n := NewNames()
+	n.Add("Engineers inspected Gate 3 and then Gate 2, as American Airlines and a German insurer watched.")
+	n.Add("In 2024 the American delegation visited Terminal 12 with 400 guests. In 3 weeks it ends.")
+	got := map[string]int{}
+	for _, nc := range n.Result() {
+		got[nc.Name] = nc.Count
+	}
+	for _, name := range []string{"Gate 3", "Gate 2", "American Airlines", "Terminal 12"} {
+		if got[name] != 1 {
+			t.Errorf("count of %q = %d, want 1 (all: %v)", name, got[name], got)
+		}
+	}
+	for _, bad := range []string{"Gate", "German", "American", "2024", "3", "In 3", "In 2024", "Terminal 12 with 400"} {
+		if _, ok := got[bad]; ok {
+			t.Errorf("%q should not be a name (all: %v)", bad, got)
+		}
+	}
+}
+
 func TestSentenceInitialWordNeedsSupport(t *testing.T) {
 	n := NewNames()
 	n.Add("Furthermore, the vote was close. Nobody expected it.")
