@@ -70,9 +70,9 @@ func related(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 		Score float64 `json:"score"`
 	}
 	var rows []row
-	for _, d := range c.Docs {
-		for i, r := range c.Model.Related(d.Index, relatedPerDoc) {
-			rows = append(rows, row{d.Path, i + 1, c.Docs[r.Doc].Path, round(r.Score)})
+	for d, related := range c.Model.RelatedAll(relatedPerDoc) {
+		for i, r := range related {
+			rows = append(rows, row{c.Docs[d].Path, i + 1, c.Docs[r.Doc].Path, round(r.Score)})
 		}
 	}
 	if opts.json {

@@ -1,7 +1,9 @@
 package corpus
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 )
 
@@ -77,20 +79,32 @@ const relatedCandidates = 200
 // full cosine. Documents with nothing in common are left out.
 func (m *Model) Related(d, k int) []Related {
 	dm := &m.Docs[d]
-	partial := map[int32]float32{}
+	// Partial dot products over the heavy terms, in a per-document array
+	// (reused between calls) rather than a map: a common term reaches
+	// thousands of documents.
+	cs := m.candidates.Get().(*candidateScores)
+	if len(cs.score) != len(m.Docs) {
+		cs.score = make([]float32, len(m.Docs))
+	}
 	heavy, _ := m.heaviest(dm, heavyTerms)
 	for _, i := range heavy {
 		w := m.docWeight(dm, i)
 		for _, p := range m.postings[dm.terms.term(i)] {
-			if int(p.doc) != d {
-				partial[p.doc] += w * p.w
+			if x := w * p.w; int(p.doc) != d && x > 0 {
+				if cs.score[p.doc] == 0 {
+					cs.touched = append(cs.touched, p.doc)
+				}
+				cs.score[p.doc] += x
 			}
 		}
 	}
-	cands := make([]Related, 0, len(partial))
-	for doc, s := range partial {
-		cands = append(cands, Related{Doc: int(doc), Score: float64(s)})
+	cands := make([]Related, len(cs.touched))
+	for j, doc := range cs.touched {
+		cands[j] = Related{Doc: int(doc), Score: float64(cs.score[doc])}
+		cs.score[doc] = 0
 	}
+	cs.touched = cs.touched[:0]
+	m.candidates.Put(cs)
 	sortRelated(cands)
 	if len(cands) > relatedCandidates {
 		cands = cands[:relatedCandidates]
@@ -102,7 +116,15 @@ func (m *Model) Related(d, k int) []Related {
 	if k > 0 && len(cands) > k {
 		cands = cands[:k]
 	}
-	return cands
+	return slices.Clone(cands) // not the whole candidate array behind it
+}
+
+// RelatedAll is Related(d, k) for every document d, computed on every
+// processor: for scripts that want the whole corpus's links.
+func (m *Model) RelatedAll(k int) [][]Related {
+	out := make([][]Related, len(m.Docs))
+	parallel(len(m.Docs), func(d int) { out[d] = m.Related(d, k) })
+	return out
 }
 
 // docCosine is the cosine of two documents' TF-IDF vectors.
@@ -130,12 +152,19 @@ func (m *Model) docCosine(a, b int) float64 {
 	return s / float64(da.norm*db.norm)
 }
 
+// candidateScores is Related's scratch: a score per document and the
+// documents that have one.
+type candidateScores struct {
+	score   []float32
+	touched []int32
+}
+
 func sortRelated(r []Related) {
-	sort.Slice(r, func(i, j int) bool {
-		if r[i].Score != r[j].Score {
-			return r[i].Score > r[j].Score
+	slices.SortFunc(r, func(a, b Related) int {
+		if a.Score != b.Score {
+			return cmp.Compare(b.Score, a.Score)
 		}
-		return r[i].Doc < r[j].Doc
+		return a.Doc - b.Doc
 	})
 }
 

@@ -38,8 +38,9 @@ type Model struct {
 	docIDF, paraIDF []float32
 	Docs            []DocModel
 
-	postings [][]posting // term id → documents for which it is a heavy term
-	scratch  sync.Pool   // *[]float32 of vocabulary size, zeroed, for Align
+	postings   [][]posting // term id → documents for which it is a heavy term
+	scratch    sync.Pool   // *[]float32 of vocabulary size, zeroed, for Align
+	candidates sync.Pool   // *candidateScores, for Related
 	vocabState
 }
 
@@ -129,6 +130,7 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
 		}
 	})
 	m.scratch.New = func() any { s := make([]float32, n); return &s }
+	m.candidates.New = func() any { return &candidateScores{} }
 	m.docIDF, m.paraIDF = make([]float32, n), make([]float32, n)
 	for id := range n {
 		m.docIDF[id] = smoothIDF(len(docs), int(m.DocFreq[id]))

@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -121,6 +122,28 @@ func TestRelatedFindsTheSameEventAcrossOutlets(t *testing.T) {
 	}
 	if hits*10 < len(c.Docs)*9 {
 		t.Errorf("related put the same event first for %d of %d documents, want at least 90%%", hits, len(c.Docs))
+	}
+}
+
+// RelatedAll runs Related for every document on all processors; the
+// answers must be the same, in document order, and hold only what was
+// asked for.
+func TestRelatedAllMatchesRelated(t *testing.T) {
+	c, err := Load([]string{"../testdata/events"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	all := c.Model.RelatedAll(3)
+	if len(all) != len(c.Docs) {
+		t.Fatalf("RelatedAll gave %d lists for %d documents", len(all), len(c.Docs))
+	}
+	for d := range c.Docs {
+		if want := c.Model.Related(d, 3); !slices.Equal(all[d], want) {
+			t.Errorf("document %d: RelatedAll %v, Related %v", d, all[d], want)
+		}
+		if cap(all[d]) > 3 {
+			t.Errorf("document %d: the answer keeps %d candidates alive", d, cap(all[d]))
+		}
 	}
 }
 
