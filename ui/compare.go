@@ -114,12 +114,19 @@ func (m *Model) align() {
 	}
 	from.link = &paneLink{para: para, score: best.Score}
 	to.link = &paneLink{para: best.Para, score: best.Score}
+	readingTop := from.top
 	from.showPara(para)
 	to.showPara(best.Para)
 	// Near the end of a document the match cannot reach the top; line the
 	// source paragraph up with it on the same screen row instead.
 	row := to.lineOf(best.Para, 0) - to.top
 	from.scrollTo(from.lineOf(para, 0) - row)
+	// When neither pane can scroll far enough to line them up, the pane
+	// being read stays where it was, as long as its paragraph is on screen
+	// there: moving it would only lose the reader's place.
+	if start := from.lineOf(para, 0); start-from.top != row && start >= readingTop && start < readingTop+from.bodyHeight() {
+		from.scrollTo(readingTop)
+	}
 }
 
 // followLink keeps the other pane on the passage that best matches the

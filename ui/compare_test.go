@@ -462,3 +462,30 @@ func TestLensEscInChooserKeepsFullText(t *testing.T) {
 		t.Errorf("screen changed:\n%s", got)
 	}
 }
+
+// When both documents fit almost whole on screen the passages cannot be
+// lined up on one row; a keeps the pane being read where it was.
+func TestAlignKeepsTheReadingPaneWhenItCannotLineUp(t *testing.T) {
+	c := sampleCorpus(t)
+	m := newTestModel(t, c, 160, 48)
+	for range 10 {
+		m = press(t, m, "j")
+	}
+	top := m.panes[0].top
+	para := m.panes[0].focusPara()
+	m = press(t, m, "a")
+	if m.panes[0].link == nil {
+		t.Fatalf("a linked nothing; status %q", m.status)
+	}
+	if m.panes[0].top != top {
+		t.Errorf("a moved the pane being read from line %d to %d", top, m.panes[0].top)
+	}
+	start := m.panes[0].lineOf(para, 0)
+	if start < m.panes[0].top || start >= m.panes[0].top+m.panes[0].bodyHeight() {
+		t.Errorf("the linked paragraph (line %d) is off screen (top %d)", start, m.panes[0].top)
+	}
+	to := &m.panes[1]
+	if l := to.lineOf(to.link.para, 0); l < to.top || l >= to.top+to.bodyHeight() {
+		t.Errorf("the matching paragraph (line %d) is off screen in the other pane (top %d)", l, to.top)
+	}
+}
