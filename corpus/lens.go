@@ -179,6 +179,7 @@ func (m *Model) Mentions(l Lens, d *Document) int {
 	if !known {
 		return 0
 	}
+	l = m.ForDocument(l, d)
 	n := 0
 	for _, p := range d.Paragraphs {
 		if p.Repeat == nil {
@@ -189,6 +190,30 @@ func (m *Model) Mentions(l Lens, d *Document) int {
 }
 
 func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+
+// ForDocument narrows a name lens to what it means in document d. A
+// surname alone stands for the person of that surname the document names
+// most (as Names credits it): "Okafor" in an article about Odile Okafor is
+// not a mention of Luca Okafor. So the surname alone matches only where
+// the lens's full name is that person; elsewhere only the full name does.
+// Term lenses are returned as they are.
+func (m *Model) ForDocument(l Lens, d *Document) Lens {
+	if !l.Name || len(l.alts) < 2 {
+		return l
+	}
+	surname := l.alts[len(l.alts)-1]
+	best, bestCount := "", 0
+	for _, nc := range m.Docs[d.Index].Names {
+		if nc.Name != surname && lastWord(nc.Name) == surname && (nc.Count > bestCount || nc.Count == bestCount && nc.Name < best) {
+			best, bestCount = nc.Name, nc.Count
+		}
+	}
+	if best == l.Label {
+		return l
+	}
+	l.alts = l.alts[:1:1]
+	return l
+}
 
 // VocabEntry is a suggestion for the lens: a name or a frequent term.
 type VocabEntry struct {

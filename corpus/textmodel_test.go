@@ -225,3 +225,38 @@ func TestSharedCorpusAlignmentAndTerms(t *testing.T) {
 		t.Errorf("002's distinctive terms lack bannon or pentagon: %+v", ct.B)
 	}
 }
+
+// A surname alone belongs to the person of that surname a document names
+// most: "Okafor" in an article about Odile Okafor is no mention of Luca.
+func TestNameLensSurnameBelongsToTheDocumentsPerson(t *testing.T) {
+	c := loadTexts(t, map[string]string{
+		"a.txt": "Union leader Luca Okafor called the strike. Okafor said pay was the issue. Later Okafor spoke again, and Okafor left.",
+		"b.txt": "Minister Odile Okafor met the press. Odile Okafor said the port would reopen. Okafor declined questions; Okafor left early.",
+		"c.txt": "Odile Okafor spoke. Odile Okafor spoke again. Odile Okafor answered Luca Okafor, and Okafor nodded.",
+	})
+	lens := NewNameLens("Luca Okafor")
+	for path, want := range map[string]int{"a.txt": 4, "b.txt": 0, "c.txt": 1} {
+		d := docByName(t, c, path)
+		if got := c.Model.Mentions(lens, d); got != want {
+			t.Errorf("%s: Mentions(Luca Okafor) = %d, want %d", path, got, want)
+		}
+		hits := 0
+		for _, p := range c.Model.ForDocument(lens, d).Passages(d) {
+			hits += len(p.Hits)
+		}
+		if hits != want {
+			t.Errorf("%s: the lens view finds %d mentions, Mentions says %d", path, hits, want)
+		}
+	}
+}
+
+func docByName(t *testing.T, c *Corpus, path string) *Document {
+	t.Helper()
+	for _, d := range c.Docs {
+		if d.Path == path {
+			return d
+		}
+	}
+	t.Fatalf("no document %s", path)
+	return nil
+}

@@ -124,7 +124,7 @@ func (m *Model) comparisonMarkdown() string {
 	if m.lens != nil {
 		fmt.Fprintf(&w, "## Lens: %s\n\n", mdEscape(m.lens.Label))
 		for i, d := range []*corpus.Document{a, b} {
-			ps := m.lens.Passages(d)
+			ps := model.ForDocument(*m.lens, d).Passages(d)
 			fmt.Fprintf(&w, "### %c: %s\n\n", 'A'+i, plural(len(ps), "passage"))
 			for _, p := range ps {
 				fmt.Fprintf(&w, "%s\n\n", quote(fmt.Sprintf("¶%d", p.Para+1), d.Paragraphs[p.Para].Text[p.Start:p.End]))

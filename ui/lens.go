@@ -55,6 +55,15 @@ func (p *pane) closeLens() {
 	p.moveTo(back)
 }
 
+// lensIn is the lens as it applies to the document of pane i: a surname
+// alone counts only where it stands for the lens's person.
+func (m *Model) lensIn(i int, l corpus.Lens) corpus.Lens {
+	if d := m.panes[i].doc; d != nil && m.corpus.Model != nil {
+		return m.corpus.Model.ForDocument(l, d)
+	}
+	return l
+}
+
 // lensItems lists the lens vocabulary for the chooser: names first, then
 // frequent terms, each with its mentions and how many documents use it.
 func lensItems(m *corpus.Model, docs int) []pickItem {

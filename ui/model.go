@@ -386,7 +386,7 @@ func (m *Model) cancel() {
 // applyLens filters pane i by the active lens, if there is one.
 func (m *Model) applyLens(i int) {
 	if m.lens != nil && m.panes[i].lens == nil {
-		m.panes[i].openLens(*m.lens)
+		m.panes[i].openLens(m.lensIn(i, *m.lens))
 	}
 }
 
@@ -534,7 +534,7 @@ func (m *Model) setLens(l corpus.Lens) {
 	}
 	m.lens = &l
 	for i := range m.panes {
-		m.panes[i].openLens(l)
+		m.panes[i].openLens(m.lensIn(i, l))
 	}
 	counts := ""
 	for i, p := range m.panes {

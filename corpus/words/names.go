@@ -331,6 +331,12 @@ var notNames = map[string]bool{
 	"july": true, "august": true, "september": true, "october": true,
 	"november": true, "december": true,
 	"said": true, "says": true,
+	// Sentence adverbs that open a sentence before a name ("Later Okafor
+	// said"): never the first word of one.
+	"later": true, "earlier": true, "meanwhile": true, "instead": true,
+	"still": true, "yesterday": true, "today": true, "tonight": true,
+	"tomorrow": true, "afterwards": true, "previously": true, "eventually": true,
+	"finally": true, "separately": true, "additionally": true, "nevertheless": true,
 }
 
 // titles are dropped from the front of a name so that "President Donald
