@@ -113,6 +113,9 @@ func (m *Model) comparisonMarkdown() string {
 	for i, d := range []*corpus.Document{a, b} {
 		fmt.Fprintf(&w, "**%c**: ", 'A'+i)
 		names := model.Docs[d.Index].Names
+		if len(names) == 0 {
+			w.WriteString("none")
+		}
 		for j, n := range names[:min(len(names), 20)] {
 			if j > 0 {
 				w.WriteString(", ")

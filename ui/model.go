@@ -306,7 +306,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		return m, m.openOverlay(modeSkipped, &m.skipped, skippedItems(m.corpus.Skipped))
 	case key.Matches(msg, k.SetMark):
 		m.await = awaitSetMark
-		m.status = "mark: press a letter"
+		m.status = "mark: press a letter or digit"
 		return m, nil
 	case key.Matches(msg, k.JumpMark):
 		m.await = awaitJumpMark

@@ -78,12 +78,22 @@ func (p *pane) header(st *styles, focused bool) string {
 	left := title + path
 	if ansi.StringWidth(left) > room {
 		if ansi.StringWidth(title) >= room {
-			left = ansi.Truncate(title, room, "…")
+			left = ellipsize(title, room)
 		} else {
-			left = title + ansi.Truncate(path, room-ansi.StringWidth(title), "…")
+			left = title + ellipsize(path, room-ansi.StringWidth(title))
 		}
 	}
 	return style.Render(fit(left, room) + pos)
+}
+
+// ellipsize cuts s to width cells with an ellipsis, without doubling one
+// that s already ends its kept part with (titles often do).
+func ellipsize(s string, width int) string {
+	cut := ansi.Truncate(s, width, "…")
+	if cut != s && strings.HasSuffix(cut, "……") {
+		cut = strings.TrimSuffix(cut, "…")
+	}
+	return cut
 }
 
 // sourceAndDate is "Source · date" as far as the document says.
@@ -130,9 +140,9 @@ func (p *pane) headerNotes(form noteForm) string {
 	case short:
 		notes = append(notes, fmt.Sprintf("%d%%", p.percent()))
 	case w.doc != nil && !w.complete(): // still being laid out
-		notes = append(notes, fmt.Sprintf("%d/… %d%%", p.top+1, p.percent()))
+		notes = append(notes, fmt.Sprintf("%s/… %d%%", thousands(p.top+1), p.percent()))
 	default:
-		notes = append(notes, fmt.Sprintf("%d/%d %d%%", min(p.top+1, p.lineCount()), p.lineCount(), p.percent()))
+		notes = append(notes, fmt.Sprintf("%s/%s %d%%", thousands(min(p.top+1, p.lineCount())), thousands(p.lineCount()), p.percent()))
 	}
 	return " " + strings.Join(notes, " · ") + " "
 }

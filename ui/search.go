@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"regexp"
 	"sort"
 	"strings"
@@ -43,7 +42,7 @@ func (s *search) status() string {
 	case s.counting:
 		return "match … counting"
 	}
-	return fmt.Sprintf("match %d/%d", s.current+1, len(s.matches))
+	return "match " + thousands(s.current+1) + "/" + thousands(len(s.matches))
 }
 
 // finder finds a query in text. It ignores case unless the query holds a

@@ -31,6 +31,9 @@ func (m Model) termsPanel(width, height int) []string {
 	for _, t := range c.contrast.Shared {
 		shared = append(shared, fmt.Sprintf("%s %d·%d", t.Term, t.CountA, t.CountB))
 	}
+	if len(shared) == 0 {
+		shared = []string{"none"}
+	}
 	rows = append(rows, st.panelTitle.Render(fit(listThatFits(" shared: ", shared, width), width)))
 	left := (width - 1) / 2
 	right := width - left - 1
@@ -56,6 +59,9 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 			a, b = b, a
 		}
 		distinct = append(distinct, fmt.Sprintf("%s %s", st.ownTerm.Render(t.Term), st.dim.Render(fmt.Sprintf("%d·%d", a, b))))
+	}
+	if len(distinct) == 1 {
+		distinct = append(distinct, st.dim.Render("none found"))
 	}
 	names := []string{st.panelHeading.Render("names")}
 	for _, n := range m.corpus.Model.Docs[doc.Index].Names {

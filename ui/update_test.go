@@ -611,3 +611,19 @@ func TestTermsPanelInATinyWindowSaysWhy(t *testing.T) {
 		t.Errorf("i at 80x10: no panel (status %q)", m.status)
 	}
 }
+
+func TestEllipsizeDoesNotDoubleAnEllipsis(t *testing.T) {
+	for _, c := range []struct {
+		in   string
+		w    int
+		want string
+	}{
+		{"A long title that was cut…", 30, "A long title that was cut…"},
+		{"A long title… and more words", 14, "A long title…"},
+		{"A long title and more words", 14, "A long title …"},
+	} {
+		if got := ellipsize(c.in, c.w); got != c.want {
+			t.Errorf("ellipsize(%q, %d) = %q, want %q", c.in, c.w, got, c.want)
+		}
+	}
+}
