@@ -100,10 +100,16 @@ func (w *wrapped) addPara() {
 	}
 }
 
+// gap puts a blank line between paragraphs, except between the items of
+// a list, which read as one block.
 func (w *wrapped) gap(para int) {
-	if len(w.lines) > 0 {
-		w.lines = append(w.lines, line{kind: lineBlank, para: para - 1})
+	if len(w.lines) == 0 {
+		return
 	}
+	if ps := w.doc.Paragraphs; ps[para].Kind == corpus.ParaListItem && ps[para-1].Kind == corpus.ParaListItem && !ps[para-1].Hidden() {
+		return
+	}
+	w.lines = append(w.lines, line{kind: lineBlank, para: para - 1})
 }
 
 // wrapLine word-wraps one line of text (no newlines) to width cells and
