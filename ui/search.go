@@ -191,17 +191,6 @@ func (s *search) currentIn(para, start, end int) bool {
 	return m.para == para && m.start < end && m.end > start
 }
 
-// firstFrom is the index of the first match at or after the anchor,
-// wrapping around to the first match of the document.
-func (s *search) firstFrom(at anchor) int {
-	for i, m := range s.matches {
-		if m.para > at.para || (m.para == at.para && m.start >= at.offset) {
-			return i
-		}
-	}
-	return 0
-}
-
 // searchDoneMsg carries every match of a search counted in the
 // background.
 type searchDoneMsg struct {

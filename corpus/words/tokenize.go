@@ -24,9 +24,6 @@ type Token struct {
 	Stem string
 }
 
-// IsStop reports whether the token is a stop word, not counted.
-func (t Token) IsStop() bool { return t.Stem == "" }
-
 // Tokenize splits text into words: runs of letters and digits, where
 //   - an apostrophe between letters joins them (o’clock, don’t) and a
 //     final possessive ’s is dropped (Musk’s → musk);
