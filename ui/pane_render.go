@@ -206,7 +206,7 @@ func (p *pane) renderLine(st *styles, l line, marks *termMarks) string {
 	}
 	var b strings.Builder
 	b.WriteString(gutter)
-	indent := min(int(para.Indent), max(0, tw-1))
+	indent := min(int(para.Indent)+l.hang, max(0, tw-1))
 	if indent > 0 {
 		if para.Kind == corpus.ParaQuote {
 			b.WriteString(st.quoteBar.Render("│") + strings.Repeat(" ", indent-1))

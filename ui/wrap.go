@@ -26,6 +26,7 @@ type line struct {
 	kind       lineKind
 	para       int // paragraph index; for a blank, the paragraph above
 	start, end int // byte range in the paragraph's text
+	hang       int // cells of extra indent: a list item's rows under its text
 }
 
 // wrapped is a document laid out for one width. A huge document is laid
@@ -90,14 +91,44 @@ func (w *wrapped) addPara() {
 	}
 	w.gap(i)
 	w.paraLine = append(w.paraLine, len(w.lines))
+	// A list item's bullet hangs: the rows after the first line up under
+	// the item's text, not under the bullet.
+	bullet, hang := listBullet(p)
 	offset := 0
 	for src := range strings.Lines(p.Text) {
 		body := strings.TrimSuffix(src, "\n")
-		for _, seg := range wrapLine(body, w.width-int(p.Indent)) {
-			w.lines = append(w.lines, line{kind: lineText, para: i, start: offset + seg[0], end: offset + seg[1]})
+		skip := 0
+		if offset == 0 {
+			skip = bullet
+		}
+		for k, seg := range wrapLine(body[skip:], w.width-int(p.Indent)-hang) {
+			l := line{kind: lineText, para: i, start: offset + skip + seg[0], end: offset + skip + seg[1], hang: hang}
+			if offset == 0 && k == 0 {
+				l.start, l.hang = 0, 0 // the first row starts with the bullet
+			}
+			w.lines = append(w.lines, l)
 		}
 		offset += len(src)
 	}
+}
+
+// listBullet returns the length in bytes and the width in cells of the
+// bullet ("• ", "12. ") a list item's paragraph starts with, or zeros.
+func listBullet(p corpus.Paragraph) (bytes, cells int) {
+	if p.Kind != corpus.ParaListItem {
+		return 0, 0
+	}
+	if strings.HasPrefix(p.Text, "• ") {
+		return len("• "), 2
+	}
+	digits := 0
+	for digits < len(p.Text) && digits < 9 && p.Text[digits] >= '0' && p.Text[digits] <= '9' {
+		digits++
+	}
+	if digits > 0 && strings.HasPrefix(p.Text[digits:], ". ") {
+		return digits + 2, digits + 2
+	}
+	return 0, 0
 }
 
 // gap puts a blank line between paragraphs, except between the items of

@@ -297,3 +297,39 @@ func TestLazyLayoutMatchesWholeLayout(t *testing.T) {
 		}
 	}
 }
+
+// A list item's rows after the first hang under its text, the bullet
+// alone at the margin, and no row is wider than the pane.
+func TestListItemsHangUnderTheirText(t *testing.T) {
+	doc := &corpus.Document{Title: "T", Paragraphs: []corpus.Paragraph{
+		{Text: "• " + strings.Repeat("bullet words ", 12), Kind: corpus.ParaListItem},
+		{Text: "12. " + strings.Repeat("numbered words ", 12), Kind: corpus.ParaListItem, Indent: 2},
+		{Text: "• ", Kind: corpus.ParaListItem},
+		{Text: "• short\nsecond line of the same item", Kind: corpus.ParaListItem},
+	}}
+	for _, width := range []int{1, 3, 6, 20, 41, 80} {
+		w := wrapDocument(doc, width)
+		for i, p := range doc.Paragraphs {
+			_, hang := listBullet(p)
+			var text strings.Builder
+			for n := w.paraLine[i]; n < len(w.lines) && w.lines[n].para == i && w.lines[n].kind == lineText; n++ {
+				l := w.lines[n]
+				row := p.Text[l.start:l.end]
+				text.WriteString(row + " ")
+				wantHang := hang
+				if n == w.paraLine[i] {
+					wantHang = 0
+				}
+				if l.hang != wantHang {
+					t.Errorf("width %d, paragraph %d, row %q: hang %d, want %d", width, i, row, l.hang, wantHang)
+				}
+				if cells := int(p.Indent) + l.hang + ansi.StringWidth(row); width > int(p.Indent)+hang+1 && cells > width {
+					t.Errorf("width %d, paragraph %d: row %q takes %d cells", width, i, row, cells)
+				}
+			}
+			if got, want := strings.Join(strings.Fields(text.String()), ""), strings.Join(strings.Fields(p.Text), ""); got != want {
+				t.Errorf("width %d: paragraph %d wraps to %q, want %q", width, i, got, want)
+			}
+		}
+	}
+}
