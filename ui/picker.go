@@ -232,10 +232,13 @@ func rank(q string, targets pickTargets, cands []int, listOrder bool) ([]pickRes
 	})
 	// sahilm/fuzzy matches greedily, so "esc" in "an escape" scores as
 	// scattered letters: matches that hold the query in one piece come
-	// first, highlighted where the piece is.
+	// first, highlighted where the piece is, and before them an item whose
+	// whole title is the query.
 	if ascii {
 		for i := range all {
 			if at := indexFoldString(targets[all[i].item], lq); at >= 0 {
+				title, _, _ := strings.Cut(targets[all[i].item], targetSep)
+				all[i].exact = len(title) == len(lq) && at == 0
 				all[i].whole = true
 				all[i].matched = make([]int, len(lq))
 				for k := range all[i].matched {
@@ -246,6 +249,11 @@ func rank(q string, targets pickTargets, cands []int, listOrder bool) ([]pickRes
 	}
 	slices.SortFunc(all, func(a, b scored) int {
 		switch {
+		case a.exact != b.exact: // typing a whole title puts it first
+			if a.exact {
+				return -1
+			}
+			return 1
 		case a.whole != b.whole:
 			if a.whole {
 				return -1
@@ -283,6 +291,7 @@ type scored struct {
 	score, item int
 	matched     []int
 	whole       bool // the query occurs in one piece
+	exact       bool // the query is the item's whole title
 }
 
 // promising splits matches into the first limit of those that hold the

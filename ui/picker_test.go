@@ -84,3 +84,16 @@ func TestWholeMatchesFirst(t *testing.T) {
 		t.Errorf("list order: %v", r)
 	}
 }
+
+// Typing an item's whole title puts it first, before longer titles that
+// hold the query ("strike" the term before "Strike Teasby" the name).
+func TestExactTitleFirst(t *testing.T) {
+	targets := pickTargets{"Strike Teasby", "Strike Sandoval", "strike", "strikes"}
+	results, _ := rank("strike", targets, nil, true)
+	if len(results) < 4 || results[0].item != 2 {
+		t.Fatalf("results %v, want the item titled exactly \"strike\" first", results)
+	}
+	if results[1].item != 0 || results[2].item != 1 {
+		t.Errorf("after the exact title, list order: %v", results)
+	}
+}
