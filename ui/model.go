@@ -168,6 +168,9 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.resize(msg.Width, msg.Height)
+		if m.status == termsNeedRoom {
+			m.status = "" // it may fit now; the next i says so if not
+		}
 		return m, nil
 	case tea.BackgroundColorMsg:
 		if m.theme == "" || m.theme == "auto" {
@@ -348,7 +351,7 @@ func (m Model) updateRead(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 		if m.showTerms && m.layout.panel.h == 0 {
 			m.showTerms = false
 			m.relayout()
-			m.status = "the terms panel needs a taller window (10 rows or more)"
+			m.status = termsNeedRoom
 		}
 		return m, nil
 	case m.isCompareKey(msg):

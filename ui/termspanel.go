@@ -12,6 +12,9 @@ import (
 // termsPanelHeight is the panel's height when the window has room.
 const termsPanelHeight = 12
 
+// termsNeedRoom is what i says in a window too low for the panel.
+const termsNeedRoom = "the terms panel needs a taller window (10 rows or more)"
+
 // termsPanel renders the vocabulary comparison of the two open documents:
 // the shared terms across the top, then under each pane's side that
 // document's distinctive terms and the names it mentions, with counts.

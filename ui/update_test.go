@@ -2,9 +2,11 @@ package ui
 
 import (
 	"fmt"
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
+
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
 
 	"parallax/corpus"
 )
@@ -604,6 +606,10 @@ func TestTermsPanelInATinyWindowSaysWhy(t *testing.T) {
 	m = press(t, m, "i")
 	if m.showTerms || !strings.Contains(m.status, "taller window") {
 		t.Errorf("i at 20x6: panel shown %v, status %q", m.showTerms, m.status)
+	}
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 30})
+	if m = next.(Model); m.status != "" {
+		t.Errorf("after growing the window the status still says %q", m.status)
 	}
 	m = newTestModel(t, c, 80, 10)
 	m = press(t, m, "i")
