@@ -95,12 +95,18 @@ func (t *wordTable) get(w string) (int32, bool) {
 			}
 		}
 	}
+	id, ok := t.long[string(t.lowerLong(w))] // looking up does not copy the bytes
+	return id, ok
+}
+
+// lowerLong lower-cases the ASCII letters of a long word into t.buf, the
+// key of the long words' map.
+func (t *wordTable) lowerLong(w string) []byte {
 	t.buf = t.buf[:0]
 	for i := 0; i < len(w); i++ {
 		t.buf = append(t.buf, lowerASCII[w[i]])
 	}
-	id, ok := t.long[string(t.buf)] // looking up does not copy the bytes
-	return id, ok
+	return t.buf
 }
 
 func (t *wordTable) put(w string, id int32) {
@@ -120,7 +126,7 @@ func (t *wordTable) put(w string, id int32) {
 		insertMedium(t.medium, mediumSlot{key: pack24(w), id: id})
 		t.used[1]++
 	default:
-		t.long[asciiLower(w)] = id
+		t.long[string(t.lowerLong(w))] = id
 	}
 }
 
@@ -189,12 +195,3 @@ var lowerASCII = func() (t [256]byte) {
 	}
 	return t
 }()
-
-// asciiLower lower-cases ASCII letters only, as the table's keys do.
-func asciiLower(w string) string {
-	b := []byte(w)
-	for i, c := range b {
-		b[i] = lowerASCII[c]
-	}
-	return string(b)
-}

@@ -98,3 +98,12 @@ func TestWordTableEmptyWord(t *testing.T) {
 		t.Errorf("get(a) = %d, %v after putting the empty word", id, ok)
 	}
 }
+
+// asciiLower lower-cases ASCII letters only, as the table's keys do.
+func asciiLower(w string) string {
+	b := []byte(w)
+	for i, c := range b {
+		b[i] = lowerASCII[c]
+	}
+	return string(b)
+}
