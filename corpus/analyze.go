@@ -73,7 +73,7 @@ type termizer struct {
 	slab               paraVec // the document's paragraph vectors, end to end
 	paraEnds           []int   // where each paragraph's vector ends on slab
 	spans              [][2]int
-	stops              []bool // per span: a stop word
+	kinds              []words.Kind // per span
 	names              *words.Names
 	// spare is a file buffer the worker's last document no longer uses,
 	// for reading the next file into: the load then allocates (and the
@@ -96,19 +96,23 @@ func newTermizer(v *vocab) *termizer {
 	return &termizer{vocab: v, cache: newWordTable()}
 }
 
-// id returns the term id of a word as it appears in the text, or stopID.
-// Once a word is cached it costs one hash-table probe and no allocation.
-func (t *termizer) id(word string) int32 {
-	if id, ok := t.cache.get(word); ok {
-		return id
+// lookup returns the term id of a word as it appears in the text (or
+// stopID) and its kind for names. Once a word is cached it costs one
+// hash-table probe and no allocation.
+func (t *termizer) lookup(word string) entry {
+	if e, ok := t.cache.get(word); ok {
+		return e
 	}
 	lower := words.Lower(word)
-	id := int32(stopID)
+	e := entry{id: stopID, kind: words.KindOf(lower)}
 	if stem := words.StemUncached(lower); stem != "" {
-		id = t.vocab.id(stem, lower)
+		e.id = t.vocab.id(stem, lower)
 	}
-	t.cache.put(word, id)
-	return id
+	if e.id == stopID {
+		e.kind |= words.Stop
+	}
+	t.cache.put(word, e)
+	return e
 }
 
 // analysis is what tokenizing one document yields.
@@ -136,17 +140,17 @@ func (t *termizer) analyze(d *Document) *analysis {
 			t.paraEnds = append(t.paraEnds, len(t.slab))
 			continue
 		}
-		t.ids, t.spans, t.stops = t.ids[:0], t.spans[:0], t.stops[:0]
+		t.ids, t.spans, t.kinds = t.ids[:0], t.spans[:0], t.kinds[:0]
 		words.Scan(p.Text, func(start, end int) {
-			id := t.id(p.Text[start:end])
+			e := t.lookup(p.Text[start:end])
 			t.spans = append(t.spans, [2]int{start, end})
-			t.stops = append(t.stops, id == stopID)
-			if id != stopID {
-				t.ids = append(t.ids, id)
+			t.kinds = append(t.kinds, e.kind)
+			if e.id != stopID {
+				t.ids = append(t.ids, e.id)
 			}
 		})
 		t.paraEnds = append(t.paraEnds, t.countParagraph())
-		names.AddTokens(p.Text, t.spans, t.stops)
+		names.AddTokens(p.Text, t.spans, t.kinds)
 	}
 	// All the paragraphs' vectors share one allocation of the exact size.
 	slab := slices.Clone(t.slab)

@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"parallax/corpus/words"
 )
 
 // loadTexts builds a corpus from name → text, in name order.
@@ -259,4 +261,32 @@ func docByName(t *testing.T, c *Corpus, path string) *Document {
 	}
 	t.Fatalf("no document %s", path)
 	return nil
+}
+
+// The model collects names from the word kinds its word table caches per
+// form; a collector fed each paragraph on its own looks every word up
+// afresh. Both must find the same names with the same counts, titles,
+// connectors, demonyms and stop words included.
+func TestModelNamesMatchTheStandaloneCollector(t *testing.T) {
+	c := loadTexts(t, map[string]string{
+		"a.txt": "Strike at the port\n\nPresident Odile Okafor of the Harbour Board met Bank of Estrava officials on Monday. Later Okafor said the AMERICAN delegation left.\n\nThe American ambassador, Sir Luca Teasby, and Ludwig van Beethoven were not there. Gate 3 stayed shut.",
+		"b.txt": "Vice President Okafor spoke. The Okafor plan failed; Okafor resigned.\n\nThe Port Authority OF Estrava said so on Tuesday.",
+	})
+	ev, err := Load([]string{"../testdata/events"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, cc := range []*Corpus{c, ev} {
+		for _, d := range cc.Docs {
+			n := words.NewNames()
+			for _, p := range d.Paragraphs {
+				if p.Repeat == nil {
+					n.Add(p.Text)
+				}
+			}
+			if got, want := cc.Model.Docs[d.Index].Names, n.Result(); !slices.Equal(got, want) {
+				t.Errorf("%s: model names %v\nstandalone %v", d.Path, got, want)
+			}
+		}
+	}
 }

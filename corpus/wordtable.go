@@ -1,6 +1,9 @@
 package corpus
 
-// wordTable maps words to term ids, ignoring ASCII case, without
+import "parallax/corpus/words"
+
+// wordTable maps words to their entries (term id and kind), ignoring
+// ASCII case, without
 // allocating on lookups. It is the innermost loop of indexing (one probe
 // per word of the corpus), so it is built for the memory cache:
 // open-addressing tables whose slots hold the word itself, lower-cased and
@@ -13,22 +16,29 @@ type wordTable struct {
 	short  []shortSlot
 	medium []mediumSlot
 	used   [2]int           // slots used in short and medium
-	long   map[string]int32 // lower-cased words longer than 24 bytes
+	long   map[string]entry // lower-cased words longer than 24 bytes
 	buf    []byte           // for lower-casing a long word to look it up
+}
+
+// entry is what the table knows of a word form: its term id (or stopID)
+// and its kind for the names collector. It fits in a slot's padding.
+type entry struct {
+	id   int32
+	kind words.Kind
 }
 
 type shortSlot struct {
 	key uint64 // zero: empty (a word never holds a zero byte)
-	id  int32
+	entry
 }
 
 type mediumSlot struct {
 	key [3]uint64 // key[0] zero: empty
-	id  int32
+	entry
 }
 
 func newWordTable() wordTable {
-	return wordTable{short: make([]shortSlot, 1<<12), medium: make([]mediumSlot, 1<<10), long: map[string]int32{}}
+	return wordTable{short: make([]shortSlot, 1<<12), medium: make([]mediumSlot, 1<<10), long: map[string]entry{}}
 }
 
 // pack8 packs a word of at most 8 bytes, ASCII letters lower-cased, into
@@ -66,20 +76,20 @@ func (k *mediumSlot) hash() uint64 {
 	return k.key[0] ^ k.key[1]*0xc2b2ae3d27d4eb4f ^ k.key[2]*0x165667b19e3779f9
 }
 
-func (t *wordTable) get(w string) (int32, bool) {
+func (t *wordTable) get(w string) (entry, bool) {
 	switch {
 	case len(w) == 0:
-		return 0, false // its key would be an empty slot's
+		return entry{}, false // its key would be an empty slot's
 	case len(w) <= 8:
 		k := pack8(w)
 		mask := len(t.short) - 1
 		for i := slotOf(k, mask); ; i = (i + 1) & mask {
 			s := &t.short[i]
 			if s.key == k {
-				return s.id, true
+				return s.entry, true
 			}
 			if s.key == 0 {
-				return 0, false
+				return entry{}, false
 			}
 		}
 	case len(w) <= 24:
@@ -88,15 +98,15 @@ func (t *wordTable) get(w string) (int32, bool) {
 		for i := slotOf(probe.hash(), mask); ; i = (i + 1) & mask {
 			s := &t.medium[i]
 			if s.key == probe.key {
-				return s.id, true
+				return s.entry, true
 			}
 			if s.key[0] == 0 {
-				return 0, false
+				return entry{}, false
 			}
 		}
 	}
-	id, ok := t.long[string(t.lowerLong(w))] // looking up does not copy the bytes
-	return id, ok
+	e, ok := t.long[string(t.lowerLong(w))] // looking up does not copy the bytes
+	return e, ok
 }
 
 // lowerLong lower-cases the ASCII letters of a long word into t.buf, the
@@ -109,7 +119,7 @@ func (t *wordTable) lowerLong(w string) []byte {
 	return t.buf
 }
 
-func (t *wordTable) put(w string, id int32) {
+func (t *wordTable) put(w string, e entry) {
 	switch {
 	case len(w) == 0:
 		return
@@ -117,16 +127,16 @@ func (t *wordTable) put(w string, id int32) {
 		if (t.used[0]+1)*4 > len(t.short)*3 {
 			t.short = growShort(t.short)
 		}
-		insertShort(t.short, shortSlot{key: pack8(w), id: id})
+		insertShort(t.short, shortSlot{key: pack8(w), entry: e})
 		t.used[0]++
 	case len(w) <= 24:
 		if (t.used[1]+1)*4 > len(t.medium)*3 {
 			t.medium = growMedium(t.medium)
 		}
-		insertMedium(t.medium, mediumSlot{key: pack24(w), id: id})
+		insertMedium(t.medium, mediumSlot{key: pack24(w), entry: e})
 		t.used[1]++
 	default:
-		t.long[string(t.lowerLong(w))] = id
+		t.long[string(t.lowerLong(w))] = e
 	}
 }
 

@@ -4,29 +4,34 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"parallax/corpus/words"
 )
+
+// entryFor is a distinct entry for test word i, kind included.
+func entryFor(i int) entry { return entry{id: int32(i), kind: words.Kind(i % 32)} }
 
 func TestWordTableIgnoresASCIICaseOnly(t *testing.T) {
 	tab := newWordTable()
 	long := strings.Repeat("Internationalisation", 2)
-	words := []string{"the", "Musk", "o’clock", "Ελλάδα", "4,200", "U.S.", long, "abcdefghijklmnopqrstuvwx"}
-	for i, w := range words {
-		tab.put(w, int32(i))
+	forms := []string{"the", "Musk", "o’clock", "Ελλάδα", "4,200", "U.S.", long, "abcdefghijklmnopqrstuvwx"}
+	for i, w := range forms {
+		tab.put(w, entryFor(i))
 	}
-	for i, w := range words {
+	for i, w := range forms {
 		for _, form := range []string{w, strings.ToUpper(w), strings.ToLower(w)} {
-			id, ok := tab.get(form)
+			e, ok := tab.get(form)
 			if strings.ToLower(form) != strings.ToLower(w) || form != w && strings.ToUpper(w) != w && !isASCIIString(w) {
 				continue // non-ASCII case changes make a different word
 			}
-			if !ok || id != int32(i) {
-				t.Errorf("get(%q) = %d, %v; want %d (put as %q)", form, id, ok, i, w)
+			if !ok || e != entryFor(i) {
+				t.Errorf("get(%q) = %v, %v; want %v (put as %q)", form, e, ok, entryFor(i), w)
 			}
 		}
 	}
 	for _, w := range []string{"th", "thee", "ελλάδα", "abcdefghijklmnopqrstuvwxy", long[:len(long)-1], "Musk’"} {
-		if id, ok := tab.get(w); ok {
-			t.Errorf("get(%q) = %d; it was never put", w, id)
+		if e, ok := tab.get(w); ok {
+			t.Errorf("get(%q) = %v; it was never put", w, e)
 		}
 	}
 }
@@ -46,14 +51,14 @@ func TestWordTableGrows(t *testing.T) {
 	forms := []string{"w%dx", "medium-length-%d", "a-word-longer-than-a-slot-%d"}
 	for i := range n {
 		for f, form := range forms {
-			tab.put(fmt.Sprintf(form, i), int32(3*i+f))
+			tab.put(fmt.Sprintf(form, i), entryFor(3*i+f))
 		}
 	}
 	for i := range n {
 		for f, form := range forms {
 			w := strings.ToUpper(fmt.Sprintf(form, i))
-			if id, ok := tab.get(w); !ok || id != int32(3*i+f) {
-				t.Fatalf("%q: got %d, %v", w, id, ok)
+			if e, ok := tab.get(w); !ok || e != entryFor(3*i+f) {
+				t.Fatalf("%q: got %v, %v", w, e, ok)
 			}
 		}
 	}
@@ -89,13 +94,13 @@ func TestLower8(t *testing.T) {
 
 func TestWordTableEmptyWord(t *testing.T) {
 	tab := newWordTable()
-	tab.put("", 7)
-	if id, ok := tab.get(""); ok {
-		t.Errorf("get(\"\") = %d, true; the empty word is never stored", id)
+	tab.put("", entryFor(7))
+	if e, ok := tab.get(""); ok {
+		t.Errorf("get(\"\") = %v, true; the empty word is never stored", e)
 	}
-	tab.put("a", 1)
-	if id, ok := tab.get("a"); !ok || id != 1 {
-		t.Errorf("get(a) = %d, %v after putting the empty word", id, ok)
+	tab.put("a", entryFor(1))
+	if e, ok := tab.get("a"); !ok || e != entryFor(1) {
+		t.Errorf("get(a) = %v, %v after putting the empty word", e, ok)
 	}
 }
 

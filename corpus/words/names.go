@@ -52,20 +52,20 @@ func (n *Names) Reset() {
 func (n *Names) Add(paragraph string) {
 	var (
 		spans [][2]int
-		stop  []bool
+		kinds []Kind
 	)
 	Scan(paragraph, func(start, end int) {
 		spans = append(spans, [2]int{start, end})
-		stop = append(stop, IsStopWord(Lower(paragraph[start:end])))
+		kinds = append(kinds, KindOf(Lower(paragraph[start:end])))
 	})
-	n.AddTokens(paragraph, spans, stop)
+	n.AddTokens(paragraph, spans, kinds)
 }
 
 // AddTokens collects the names of a paragraph whose word ranges (from
-// Scan) and stop words (IsStopWord) the caller already has, so the text
-// model tokenizes once. Headings set in title case are skipped: every
-// word is capitalised there, so runs mean nothing.
-func (n *Names) AddTokens(paragraph string, spans [][2]int, stop []bool) {
+// Scan) and kinds (KindOf) the caller already has, so the text model
+// tokenizes once and looks each word form up once. Headings set in title
+// case are skipped: every word is capitalised there, so runs mean nothing.
+func (n *Names) AddTokens(paragraph string, spans [][2]int, kinds []Kind) {
 	if isTitleCase(paragraph, spans) {
 		return
 	}
@@ -82,7 +82,7 @@ func (n *Names) AddTokens(paragraph string, spans [][2]int, stop []bool) {
 			case isCapitalised(word(j)) && joinsName(gap, word(j-1)):
 				j++
 				continue
-			case gap == " " && len(word(j)) <= 3 && connectors[word(j)] && j+1 < len(spans) &&
+			case gap == " " && kinds[j]&Connector != 0 && j+1 < len(spans) &&
 				paragraph[spans[j][1]:spans[j+1][0]] == " " && isCapitalised(word(j+1)):
 				j += 2 // Bank of Estrava, Ludwig van Beethoven
 				continue
@@ -91,48 +91,22 @@ func (n *Names) AddTokens(paragraph string, spans [][2]int, stop []bool) {
 			}
 			break
 		}
-		n.addRun(paragraph, spans[i:j], stop[i:j], startsSentence(paragraph, spans, i))
+		n.addRun(paragraph, spans[i:j], kinds[i:j], startsSentence(paragraph, spans, i))
 		i = j
 	}
 }
 
 // addRun trims function words and titles off a run and records it.
-func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
-	var buf [16]byte
-	// lower is the k-th word lower-cased, for looking up in the tables of
-	// titles and non-names (indexing a map with string(b) does not
-	// allocate).
-	lower := func(k int) []byte {
-		w := text[run[k][0]:run[k][1]]
-		if len(w) > len(buf) {
-			return nil // longer than any title or non-name
-		}
-		b := buf[:0]
-		for i := 0; i < len(w); i++ {
-			c := w[i]
-			if c >= 'A' && c <= 'Z' {
-				c += 'a' - 'A'
-			}
-			b = append(b, c)
-		}
-		return b
+func (n *Names) addRun(text string, run [][2]int, kinds []Kind, initial bool) {
+	for len(run) > 0 && kinds[0]&(Stop|NotName|Title) != 0 {
+		run, kinds, initial = run[1:], kinds[1:], false
 	}
-	skip := func(k int, leading bool) bool {
-		if stop[k] {
-			return true
-		}
-		kind := nameWords[string(lower(k))]
-		return kind == notName || leading && kind == title
-	}
-	for len(run) > 0 && skip(0, true) {
-		run, stop, initial = run[1:], stop[1:], false
-	}
-	for len(run) > 0 && skip(len(run)-1, false) {
-		run, stop = run[:len(run)-1], stop[:len(stop)-1]
+	for len(run) > 0 && kinds[len(kinds)-1]&(Stop|NotName) != 0 {
+		run, kinds = run[:len(run)-1], kinds[:len(kinds)-1]
 	}
 	// "Russian President Vladimir Putin": the name follows the last title.
 	for k := len(run) - 2; k >= 0; k-- {
-		if nameWords[string(lower(k))] == title {
+		if kinds[k]&Title != 0 {
 			run, initial = run[k+1:], false
 			break
 		}
@@ -140,7 +114,7 @@ func (n *Names) addRun(text string, run [][2]int, stop []bool, initial bool) {
 	if len(run) == 0 || !isCapitalised(text[run[0][0]:run[0][1]]) {
 		return // nothing left, or only a number ("In 3")
 	}
-	if len(run) == 1 && nameWords[string(lower(0))] == demonym {
+	if len(run) == 1 && kinds[0]&Demonym != 0 {
 		return // "the American", "a German": adjectives, not names
 	}
 	name := text[run[0][0]:run[len(run)-1][1]]
@@ -266,26 +240,44 @@ func endsWithStop(s string) bool {
 	return strings.HasSuffix(s, ".") || strings.HasSuffix(s, "!") || strings.HasSuffix(s, "?")
 }
 
-// nameWordKind says what a capitalised word is to names.
-type nameWordKind uint8
+// Kind says what a word form is to the names collector. It depends only
+// on the word lower-cased, so the text model, which looks every word of
+// the corpus up in a table of forms anyway, keeps it there and passes it
+// on instead of names looking each capitalised word up again.
+type Kind uint8
 
 const (
-	notName nameWordKind = iota + 1 // begins or ends runs without being a name
-	title                           // dropped from the front of a name
-	demonym                         // not a name on its own (American Airlines is)
+	Stop      Kind = 1 << iota // a stop word: never part of a name's ends
+	NotName                    // begins or ends runs without being a name
+	Title                      // dropped from the front of a name
+	Demonym                    // not a name on its own (American Airlines is)
+	Connector                  // may join two capitalised words (Bank of Estrava)
 )
 
-// nameWords holds the words of notNames and titles, for one lookup.
-var nameWords = func() map[string]nameWordKind {
-	m := map[string]nameWordKind{}
+// KindOf returns the kind of a lower-cased word form (see Lower).
+func KindOf(lower string) Kind {
+	k := nameWords[lower]
+	if IsStopWord(lower) {
+		k |= Stop
+	}
+	return k
+}
+
+// nameWords holds the words of notNames, titles, demonyms and
+// connectors, for one lookup.
+var nameWords = func() map[string]Kind {
+	m := map[string]Kind{}
 	for w := range notNames {
-		m[w] = notName
+		m[w] |= NotName
 	}
 	for w := range titles {
-		m[w] = title
+		m[w] |= Title
 	}
 	for _, w := range demonyms {
-		m[w] = demonym
+		m[w] |= Demonym
+	}
+	for w := range connectors {
+		m[w] |= Connector
 	}
 	return m
 }()
