@@ -96,13 +96,14 @@ func newTermizer(v *vocab) *termizer {
 	return &termizer{vocab: v, cache: newWordTable()}
 }
 
-// lookup returns the term id of a word as it appears in the text (or
-// stopID) and its kind for names. Once a word is cached it costs one
-// hash-table probe and no allocation.
-func (t *termizer) lookup(word string) entry {
-	if e, ok := t.cache.get(word); ok {
+// lookup returns the term id of the word text[start:end] (or stopID)
+// and its kind for names. Once a word is cached it costs one hash-table
+// probe and no allocation.
+func (t *termizer) lookup(text string, start, end int) entry {
+	if e, ok := t.cache.getIn(text, start, end); ok {
 		return e
 	}
+	word := text[start:end]
 	lower := words.Lower(word)
 	e := entry{id: stopID, kind: words.KindOf(lower)}
 	if stem := words.StemUncached(lower); stem != "" {
@@ -142,7 +143,7 @@ func (t *termizer) analyze(d *Document) *analysis {
 		}
 		t.ids, t.spans, t.kinds = t.ids[:0], t.spans[:0], t.kinds[:0]
 		words.Scan(p.Text, func(start, end int) {
-			e := t.lookup(p.Text[start:end])
+			e := t.lookup(p.Text, start, end)
 			t.spans = append(t.spans, [2]int{start, end})
 			t.kinds = append(t.kinds, e.kind)
 			if e.id != stopID {

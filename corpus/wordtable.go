@@ -81,32 +81,66 @@ func (t *wordTable) get(w string) (entry, bool) {
 	case len(w) == 0:
 		return entry{}, false // its key would be an empty slot's
 	case len(w) <= 8:
-		k := pack8(w)
-		mask := len(t.short) - 1
-		for i := slotOf(k, mask); ; i = (i + 1) & mask {
-			s := &t.short[i]
-			if s.key == k {
-				return s.entry, true
-			}
-			if s.key == 0 {
-				return entry{}, false
-			}
-		}
+		return t.getShort(pack8(w))
 	case len(w) <= 24:
-		probe := mediumSlot{key: pack24(w)}
-		mask := len(t.medium) - 1
-		for i := slotOf(probe.hash(), mask); ; i = (i + 1) & mask {
-			s := &t.medium[i]
-			if s.key == probe.key {
-				return s.entry, true
-			}
-			if s.key[0] == 0 {
-				return entry{}, false
-			}
-		}
+		return t.getMedium(pack24(w))
 	}
 	e, ok := t.long[string(t.lowerLong(w))] // looking up does not copy the bytes
 	return e, ok
+}
+
+// getIn looks up the word text[start:end]. A word that has 8 bytes of
+// text from its start on (most do) is packed by whole 8-byte loads,
+// masked to its length, rather than byte by byte: this is the indexing's
+// innermost loop.
+func (t *wordTable) getIn(text string, start, end int) (entry, bool) {
+	n := end - start
+	if n == 0 || n > 24 || end+8 > len(text) {
+		return t.get(text[start:end])
+	}
+	if n <= 8 {
+		return t.getShort(lower8(load64(text[start:]) & lowBytes(n)))
+	}
+	var k [3]uint64
+	for j := 0; start < end; j, start = j+1, start+8 {
+		k[j] = lower8(load64(text[start:]) & lowBytes(end-start))
+	}
+	return t.getMedium(k)
+}
+
+// lowBytes masks the first n (up to 8) bytes of a packed word.
+func lowBytes(n int) uint64 {
+	if n >= 8 {
+		return ^uint64(0)
+	}
+	return 1<<(8*n) - 1
+}
+
+func (t *wordTable) getShort(k uint64) (entry, bool) {
+	mask := len(t.short) - 1
+	for i := slotOf(k, mask); ; i = (i + 1) & mask {
+		s := &t.short[i]
+		if s.key == k {
+			return s.entry, true
+		}
+		if s.key == 0 {
+			return entry{}, false
+		}
+	}
+}
+
+func (t *wordTable) getMedium(k [3]uint64) (entry, bool) {
+	probe := mediumSlot{key: k}
+	mask := len(t.medium) - 1
+	for i := slotOf(probe.hash(), mask); ; i = (i + 1) & mask {
+		s := &t.medium[i]
+		if s.key == probe.key {
+			return s.entry, true
+		}
+		if s.key[0] == 0 {
+			return entry{}, false
+		}
+	}
 }
 
 // lowerLong lower-cases the ASCII letters of a long word into t.buf, the

@@ -112,3 +112,28 @@ func asciiLower(w string) string {
 	}
 	return string(b)
 }
+
+// getIn packs words with whole loads from the text around them; it must
+// find exactly what get finds for the word alone, wherever the word sits
+// (near the end of the text too) and whatever follows it.
+func TestWordTableGetInMatchesGet(t *testing.T) {
+	text := "The MUSK’s o’clock Ελλάδα, 4,200 U.S. Internationalisation-of-THINGS ab"
+	tab := newWordTable()
+	i := 0
+	for start := 0; start < len(text); start++ {
+		for end := start + 1; end <= len(text) && end-start <= 30; end++ {
+			if (start+end)%3 == 0 {
+				tab.put(text[start:end], entryFor(i))
+				i++
+			}
+		}
+	}
+	for start := 0; start <= len(text); start++ {
+		for end := start; end <= len(text) && end-start <= 30; end++ {
+			want, wantOK := tab.get(text[start:end])
+			if got, ok := tab.getIn(text, start, end); got != want || ok != wantOK {
+				t.Fatalf("getIn(%q) = %v, %v; get = %v, %v", text[start:end], got, ok, want, wantOK)
+			}
+		}
+	}
+}
