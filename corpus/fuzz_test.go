@@ -145,3 +145,14 @@ func FuzzParse(f *testing.F) {
 		}
 	})
 }
+
+// countWords counts ASCII 8 bytes at a time; it must agree with counting
+// rune by rune on any text.
+func FuzzCountWords(f *testing.F) {
+	f.Add("“Quoted,” she said (twice): 4,200 U.S. don't — a-b #tag\tx")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWords([]string{s}), countWordsByRune([]string{s}); got != want {
+			t.Fatalf("countWords(%q) = %d, rune by rune %d", s, got, want)
+		}
+	})
+}

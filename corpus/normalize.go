@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -178,17 +179,27 @@ func mayBeWide(r rune) bool {
 
 // countWords counts whitespace-separated words that hold a letter or a
 // digit (so Markdown's "#" and a lone dash do not count). It runs over
-// every byte of the corpus, so ASCII is counted without branches.
+// every byte of the corpus, so ASCII is counted 8 bytes at a time
+// (wordStarts8), and the rest rune by rune.
 func countWords(paras []string) int {
 	n := 0
 	for _, p := range paras {
-		counted := 0 // 1 once the current word was counted
+		counted := uint64(0) // 1 once the current word was counted
 		for i := 0; i < len(p); {
+			if i+8 <= len(p) {
+				if x := load64(p[i:]); x&(0x80*ones8) == 0 {
+					var starts int
+					starts, counted = wordStarts8(x, counted)
+					n += starts
+					i += 8
+					continue
+				}
+			}
 			c := p[i]
 			if c < utf8.RuneSelf {
-				class := int(asciiClass[c])
+				class := uint64(asciiClass[c])
 				space, word := class&1, class>>1
-				n += word &^ counted
+				n += int(word &^ counted)
 				counted = (counted | word) &^ space
 				i++
 				continue
@@ -206,4 +217,30 @@ func countWords(paras []string) int {
 		}
 	}
 	return n
+}
+
+const ones8 = 0x0101010101010101
+
+// inRange8 marks with 0x80 the bytes of x (all ASCII) from lo to hi.
+func inRange8(x uint64, lo, hi byte) uint64 {
+	return (x + uint64(0x80-lo)*ones8) &^ (x + uint64(0x7f-hi)*ones8) & (0x80 * ones8)
+}
+
+// wordStarts8 counts the words starting in 8 ASCII bytes (packed, first
+// byte lowest), given whether the word running into them was counted, and
+// says whether the one running out of them was. A word starts at a
+// letter or digit when the nearest letter, digit or space before it
+// (punctuation is looked through: "(the", "4,200") is a space.
+func wordStarts8(x, counted uint64) (int, uint64) {
+	// Masks with 0xff for each byte of the class.
+	word := (inRange8(x|0x20*ones8, 'a', 'z') | inRange8(x, '0', '9')) >> 7 * 0xff
+	space := (inRange8(x, ' ', ' ') | inRange8(x, '\n', '\n')) >> 7 * 0xff
+	other := ^(word | space)
+	// Punctuation takes the class of what comes before it: adding 1 at
+	// the bottom of each run of punctuation that follows a word byte (or
+	// the counted word coming in) carries through the run, flipping it.
+	seeds := (word<<8 | counted) & other & ones8
+	wordLike := word | ((other+seeds)^other)&other
+	starts := word &^ (wordLike<<8 | counted*0xff)
+	return bits.OnesCount64(starts & ones8), wordLike >> 63
 }

@@ -1,9 +1,12 @@
 package corpus
 
 import (
+	"math/rand/v2"
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // sentence builds a line of about n cells made of words and ending with end.
@@ -184,5 +187,42 @@ func TestDisplayWidthWithAccentsAndWideCharacters(t *testing.T) {
 	}
 	if got := displayWidth(strings.Repeat("x", 500), longLine+1); got < longLine+1 {
 		t.Errorf("a 500-cell line measured %d, under the limit", got)
+	}
+}
+
+// countWordsByRune is countWords one rune at a time, the reference for
+// its 8-byte path.
+func countWordsByRune(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		counted := false
+		for _, r := range p {
+			switch {
+			case r == ' ' || r == '\n' || r >= utf8.RuneSelf && unicode.IsSpace(r):
+				counted = false
+			case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+				n++
+				counted = true
+			}
+		}
+	}
+	return n
+}
+
+// Random texts of the bytes that matter to counting (letters, digits,
+// spaces, punctuation inside and around words, tabs, accented letters,
+// curly quotes) are counted the same 8 bytes at a time as rune by rune.
+func TestCountWordsMatchesRuneByRune(t *testing.T) {
+	pieces := []string{"a", "Z", "5", " ", "\n", ",", ".", "\"", "-", "\t", "é", "’", "“", "\u00a0", "(", "#"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(40) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		paras := []string{b.String()}
+		if got, want := countWords(paras), countWordsByRune(paras); got != want {
+			t.Fatalf("countWords(%q) = %d, rune by rune %d", paras[0], got, want)
+		}
 	}
 }
