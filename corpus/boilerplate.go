@@ -1,5 +1,10 @@
 package corpus
 
+import (
+	"encoding/binary"
+	"slices"
+)
+
 // minRepeats is how often a paragraph must occur in one document to count
 // as boilerplate (an advertising block, a newsletter plug, a share bar).
 const minRepeats = 3
@@ -8,26 +13,34 @@ const minRepeats = 3
 // in the document. Paragraphs are compared after collapsing white space and
 // case, so a block pasted with different spacing still counts as the same.
 func foldRepeats(paras []Paragraph) {
-	texts := make([]string, len(paras))
+	// A cheap key (a hash of the ends) finds the candidates; only those
+	// are hashed whole. Most documents have none: sorting the cheap keys
+	// shows it without building a map.
+	quick := make([]uint64, len(paras))
 	for i, p := range paras {
-		texts[i] = p.Text
+		quick[i] = quickKeyOf(p.Text)
 	}
-	// A cheap key (the ends) finds the candidates; only those are hashed
-	// whole.
-	quick := make(map[quickKey]int, len(texts))
-	for _, t := range texts {
-		quick[quickKeyOf(t)]++
+	sorted := slices.Clone(quick)
+	slices.Sort(sorted)
+	repeated := map[uint64]bool{}
+	for i := minRepeats - 1; i < len(sorted); i++ {
+		if sorted[i] == sorted[i-minRepeats+1] {
+			repeated[sorted[i]] = true
+		}
 	}
-	keys := make([]uint64, len(texts))
+	if len(repeated) == 0 {
+		return
+	}
+	keys := make([]uint64, len(paras))
 	counts := make(map[uint64]int)
-	for i, t := range texts {
-		if quick[quickKeyOf(t)] >= minRepeats {
-			keys[i] = repeatKey(t)
+	for i, p := range paras {
+		if repeated[quick[i]] {
+			keys[i] = repeatKey(p.Text)
 			counts[keys[i]]++
 		}
 	}
 	seen := make(map[uint64]int)
-	for i := range texts {
+	for i := range paras {
 		if total := counts[keys[i]]; keys[i] != 0 && total >= minRepeats {
 			seen[keys[i]]++
 			paras[i].Repeat = &Repeat{Occurrence: seen[keys[i]], Total: total}
@@ -35,30 +48,32 @@ func foldRepeats(paras []Paragraph) {
 	}
 }
 
-// quickKey is a paragraph's first and last 16 bytes that are not white
-// space, lower-cased: equal for copies, whatever their spacing and case,
-// and rarely equal otherwise.
-type quickKey struct {
-	head, tail [16]byte
-}
-
-func quickKeyOf(s string) quickKey {
-	var k quickKey
+// quickKeyOf hashes a paragraph's first and last 16 bytes that are not
+// white space, lower-cased: equal for copies, whatever their spacing and
+// case, and rarely equal otherwise.
+func quickKeyOf(s string) uint64 {
+	var head, tail [16]byte
 	n := 0
-	for i := 0; i < len(s) && n < len(k.head); i++ {
+	for i := 0; i < len(s) && n < len(head); i++ {
 		if c := s[i]; !isBlankByte(c) {
-			k.head[n] = lowerByte(c)
+			head[n] = lowerByte(c)
 			n++
 		}
 	}
 	n = 0
-	for i := len(s) - 1; i >= 0 && n < len(k.tail); i-- {
+	for i := len(s) - 1; i >= 0 && n < len(tail); i-- {
 		if c := s[i]; !isBlankByte(c) {
-			k.tail[n] = lowerByte(c)
+			tail[n] = lowerByte(c)
 			n++
 		}
 	}
-	return k
+	le := binary.LittleEndian
+	var h uint64
+	for _, x := range [4]uint64{le.Uint64(head[:8]), le.Uint64(head[8:]), le.Uint64(tail[:8]), le.Uint64(tail[8:])} {
+		h = (h ^ x) * 0x9e3779b97f4a7c15
+		h ^= h >> 29
+	}
+	return h
 }
 
 func isBlankByte(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' }

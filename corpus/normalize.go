@@ -180,20 +180,17 @@ func mayBeWide(r rune) bool {
 // countWords counts whitespace-separated words that hold a letter or a
 // digit (so Markdown's "#" and a lone dash do not count). It runs over
 // every byte of the corpus, so ASCII is counted 8 bytes at a time
-// (wordStarts8), and the rest rune by rune.
+// (wordStartsASCII), and the rest rune by rune.
 func countWords(paras []string) int {
 	n := 0
 	for _, p := range paras {
 		counted := uint64(0) // 1 once the current word was counted
 		for i := 0; i < len(p); {
-			if i+8 <= len(p) {
-				if x := load64(p[i:]); x&(0x80*ones8) == 0 {
-					var starts int
-					starts, counted = wordStarts8(x, counted)
-					n += starts
-					i += 8
-					continue
-				}
+			var starts int
+			starts, i, counted = wordStartsASCII(p, i, counted)
+			n += starts
+			if i == len(p) {
+				break
 			}
 			c := p[i]
 			if c < utf8.RuneSelf {
@@ -219,28 +216,40 @@ func countWords(paras []string) int {
 	return n
 }
 
-const ones8 = 0x0101010101010101
+const (
+	ones8  = 0x0101010101010101
+	highs8 = 0x80 * ones8
+)
 
-// inRange8 marks with 0x80 the bytes of x (all ASCII) from lo to hi.
-func inRange8(x uint64, lo, hi byte) uint64 {
-	return (x + uint64(0x80-lo)*ones8) &^ (x + uint64(0x7f-hi)*ones8) & (0x80 * ones8)
-}
-
-// wordStarts8 counts the words starting in 8 ASCII bytes (packed, first
-// byte lowest), given whether the word running into them was counted, and
-// says whether the one running out of them was. A word starts at a
-// letter or digit when the nearest letter, digit or space before it
-// (punctuation is looked through: "(the", "4,200") is a space.
-func wordStarts8(x, counted uint64) (int, uint64) {
-	// Masks with 0xff for each byte of the class.
-	word := (inRange8(x|0x20*ones8, 'a', 'z') | inRange8(x, '0', '9')) >> 7 * 0xff
-	space := (inRange8(x, ' ', ' ') | inRange8(x, '\n', '\n')) >> 7 * 0xff
-	other := ^(word | space)
-	// Punctuation takes the class of what comes before it: adding 1 at
-	// the bottom of each run of punctuation that follows a word byte (or
-	// the counted word coming in) carries through the run, flipping it.
-	seeds := (word<<8 | counted) & other & ones8
-	wordLike := word | ((other+seeds)^other)&other
-	starts := word &^ (wordLike<<8 | counted*0xff)
-	return bits.OnesCount64(starts & ones8), wordLike >> 63
+// wordStartsASCII counts the words starting in p from i on, 8 bytes at a
+// time for as long as they are ASCII, given whether the word running in
+// was counted. It returns the count, where it stopped, and whether the
+// word running out was counted. A word starts at a letter or digit when
+// the nearest letter, digit or space before it is a space: punctuation is
+// looked through ("(the", "4,200").
+func wordStartsASCII(p string, i int, counted uint64) (int, int, uint64) {
+	n := 0
+	for ; i+8 <= len(p); i += 8 {
+		x := load64(p[i:]) // first byte lowest
+		if x&highs8 != 0 {
+			break
+		}
+		// Class tests leave 0x80 in each byte of the class; no sum
+		// carries into the next byte, as every byte is under 0x80.
+		lower := x | 0x20*ones8
+		word := ((lower+0x1f*ones8)&^(lower+0x05*ones8) | (x+0x50*ones8)&^(x+0x46*ones8)) & highs8
+		space := ^(((x ^ 0x20*ones8) + 0x7f*ones8) & ((x ^ 0x0a*ones8) + 0x7f*ones8)) & highs8
+		// Spread to whole bytes (0x80 → 0xff).
+		wordBytes := word<<1 - word>>7
+		other := ^(wordBytes | (space<<1 - space>>7))
+		// Punctuation takes the class of what comes before it: adding 1
+		// at the bottom of each run of punctuation that follows a word
+		// byte (or the counted word coming in) carries through the run,
+		// flipping it.
+		seeds := (wordBytes<<8 | counted) & other & ones8
+		wordLike := wordBytes | ((other+seeds)^other)&other
+		n += bits.OnesCount64(word &^ (wordLike<<8 | counted<<7))
+		counted = wordLike >> 63
+	}
+	return n, i, counted
 }
