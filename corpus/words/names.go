@@ -1,7 +1,6 @@
 package words
 
 import (
-	"maps"
 	"slices"
 	"strings"
 	"unicode"
@@ -27,7 +26,6 @@ type Names struct {
 	initial map[string]int // single words seen only at sentence starts
 
 	// Scratch for Result, kept between documents.
-	merged    map[string]int
 	known     map[string]bool
 	fullNames map[string]string
 }
@@ -40,7 +38,7 @@ func NewNames() *Names {
 // Reset empties the collector for the next document, keeping its memory
 // unless the last document had unusually many names.
 func (n *Names) Reset() {
-	if len(n.counts)+len(n.initial)+len(n.merged) > 4096 {
+	if len(n.counts)+len(n.initial)+len(n.known) > 4096 {
 		*n = *NewNames()
 		return
 	}
@@ -125,20 +123,20 @@ func (n *Names) addRun(text string, run [][2]int, kinds []Kind, initial bool) {
 	n.counts[name]++
 }
 
-// Result returns the names with their counts, most mentioned first.
+// Result returns the names with their counts, most mentioned first. It
+// merges the collected counts in place: call Reset before collecting the
+// next document.
 func (n *Names) Result() []NameCount {
-	if n.merged == nil {
-		n.merged, n.known, n.fullNames = map[string]int{}, map[string]bool{}, map[string]string{}
+	if n.known == nil {
+		n.known, n.fullNames = map[string]bool{}, map[string]string{}
 	}
-	counts, known, fullNames := n.merged, n.known, n.fullNames
-	clear(counts)
+	counts, known, fullNames := n.counts, n.known, n.fullNames
 	clear(known)
 	clear(fullNames)
-	maps.Copy(counts, n.counts)
 	// Sentence-initial single words count when seen as names elsewhere.
 	if len(n.initial) > 0 {
 		for name := range counts {
-			for w := range strings.FieldsSeq(name) {
+			for w := range strings.SplitSeq(name, " ") { // runs join words with single spaces
 				known[w] = true
 			}
 		}
