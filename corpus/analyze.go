@@ -18,9 +18,13 @@ type vocab struct {
 	ids     map[string]int32
 	stems   []string
 	surface []string // per term, the shortest word form seen (then the first in order)
+	// forms holds every word form a worker has looked up, so that a form
+	// the other worker already met is not lower-cased and stemmed again.
+	// Its slots hold no pointers: the collector does not scan it.
+	forms wordTable
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}} }
+func newVocab() *vocab { return &vocab{ids: map[string]int32{}, forms: newWordTable()} }
 
 // presize makes room in an empty vocabulary for a corpus of the given
 // size, so that its maps do not grow (and rehash) step by step while the
@@ -33,12 +37,37 @@ func (v *vocab) presize(corpusBytes int64) {
 	v.ids = make(map[string]int32, min(int(40*math.Sqrt(float64(corpusBytes)/6)), 1<<20))
 }
 
-// id returns the id of a stem, adding it when new, and offers a word form
-// for display. Past maxTerms distinct stems (a corpus of random strings),
-// new ones are treated as stop words.
-func (v *vocab) id(stem, form string) int32 {
+// form returns what is known of a word form (any case), if a worker met
+// it before.
+func (v *vocab) form(word string) (entry, bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	return v.forms.get(word)
+}
+
+// add records a new word form: its stem (empty for a stop word) gets a
+// term id, and the form its entry, which it returns.
+func (v *vocab) add(word, lower, stem string, kind words.Kind) entry {
+	v.mu.Lock()
+	defer v.mu.Unlock()
+	if e, ok := v.forms.get(word); ok {
+		return e // the other worker was quicker
+	}
+	e := entry{id: stopID, kind: kind}
+	if stem != "" {
+		e.id = v.id(stem, lower)
+	}
+	if e.id == stopID {
+		e.kind |= words.Stop
+	}
+	v.forms.put(word, e)
+	return e
+}
+
+// id returns the id of a stem, adding it when new, and offers a word form
+// for display. Past maxTerms distinct stems (a corpus of random strings),
+// new ones are treated as stop words. The caller holds v.mu.
+func (v *vocab) id(stem, form string) int32 {
 	id, ok := v.ids[stem]
 	if !ok {
 		if len(v.stems) >= maxTerms {
@@ -104,13 +133,11 @@ func (t *termizer) lookup(text string, start, end int) entry {
 		return e
 	}
 	word := text[start:end]
-	lower := words.Lower(word)
-	e := entry{id: stopID, kind: words.KindOf(lower)}
-	if stem := words.StemUncached(lower); stem != "" {
-		e.id = t.vocab.id(stem, lower)
-	}
-	if e.id == stopID {
-		e.kind |= words.Stop
+	e, ok := t.vocab.form(word)
+	if !ok {
+		// Stemming, the slow part, runs outside the vocabulary's lock.
+		lower := words.Lower(word)
+		e = t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
 	}
 	t.cache.put(word, e)
 	return e

@@ -166,6 +166,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		})
 	}
 	wg.Wait()
+	p.vocab.forms = wordTable{} // only the workers look forms up
 
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis
