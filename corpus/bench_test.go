@@ -272,7 +272,7 @@ func BenchmarkAnalyze10MB(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		v := newVocab()
-		t := newTermizer(v)
+		t := newTermizer(v, 0)
 		analyses := make([]*analysis, len(docs))
 		for i, d := range docs {
 			analyses[i] = t.analyze(d)

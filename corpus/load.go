@@ -145,7 +145,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
 	for range workers {
 		wg.Go(func() {
-			terms := newTermizer(p.vocab) // one per worker: its cache needs no lock
+			terms := newTermizer(p.vocab, p.Bytes) // one per worker: its cache needs no lock
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(results) {

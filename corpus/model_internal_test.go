@@ -81,10 +81,10 @@ func TestDocVecKeepsLargeCounts(t *testing.T) {
 // filled; the next document must be counted as if by a fresh worker.
 func TestAnalyzeAfterAnInterruptedDocument(t *testing.T) {
 	doc := Parse("a.txt", []byte("Port workers in Plouford walk out.\n\nThe strike closes the port of Plouford."))
-	fresh := newTermizer(newVocab()).analyze(doc)
+	fresh := newTermizer(newVocab(), 0).analyze(doc)
 
 	v := newVocab()
-	tz := newTermizer(v)
+	tz := newTermizer(v, 0)
 	tz.analyze(doc) // the vocabulary now has the ids
 	// What a panic half-way through a paragraph leaves behind:
 	tz.paraEnds = append(tz.paraEnds, 3, 7)

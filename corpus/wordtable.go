@@ -37,8 +37,23 @@ type mediumSlot struct {
 	entry
 }
 
-func newWordTable() wordTable {
-	return wordTable{short: make([]shortSlot, 1<<12), medium: make([]mediumSlot, 1<<10), long: map[string]entry{}}
+func newWordTable() wordTable { return newWordTableFor(0) }
+
+// newWordTableFor makes a table with room for about n short and n medium
+// words before it grows.
+func newWordTableFor(n int) wordTable {
+	slots := func(least, most int) int {
+		k := least
+		for k < most && k*3 < n*4 {
+			k *= 2
+		}
+		return k
+	}
+	return wordTable{
+		short:  make([]shortSlot, slots(1<<12, 1<<18)),
+		medium: make([]mediumSlot, slots(1<<10, 1<<18)),
+		long:   map[string]entry{},
+	}
 }
 
 // pack8 packs a word of at most 8 bytes, ASCII letters lower-cased, into
