@@ -274,9 +274,11 @@ func BenchmarkAnalyze10MB(b *testing.B) {
 		v := newVocab()
 		t := newTermizer(v, 0)
 		analyses := make([]*analysis, len(docs))
+		var f frequencies
 		for i, d := range docs {
 			analyses[i] = t.analyze(d)
+			f.add(analyses[i])
 		}
-		buildModel(docs, analyses, v)
+		buildModel(docs, analyses, v, &f)
 	}
 }

@@ -143,9 +143,19 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	}
 	p.vocab.presize(p.Bytes)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
+	var (
+		freqs   frequencies
+		freqsMu sync.Mutex
+	)
 	for range workers {
 		wg.Go(func() {
 			terms := newTermizer(p.vocab, p.Bytes) // one per worker: its cache needs no lock
+			var mine frequencies
+			defer func() {
+				freqsMu.Lock()
+				defer freqsMu.Unlock()
+				freqs.merge(&mine)
+			}()
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(results) {
@@ -155,9 +165,17 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					for _, d := range results[i].docs {
 						results[i].analyses = append(results[i].analyses, terms.analyze(d))
 					}
+				} else {
+					results[i] = safeParse(p.sources[i], p.fields, terms)
+				}
+				// Counted once the file is done: a file that failed half
+				// way is skipped whole.
+				for _, a := range results[i].analyses {
+					mine.add(a)
+				}
+				if i < len(p.first) {
 					continue
 				}
-				results[i] = safeParse(p.sources[i], p.fields, terms)
 				if opt.Progress != nil {
 					bytes.Add(results[i].size())
 					opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
@@ -181,7 +199,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	if len(c.Docs) == 0 {
 		return c, p.emptyError(c.Skipped, nil)
 	}
-	c.Model = buildModel(c.Docs, analyses, p.vocab)
+	c.Model = buildModel(c.Docs, analyses, p.vocab, &freqs)
 	return c, nil
 }
 

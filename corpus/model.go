@@ -92,43 +92,74 @@ type posting struct {
 // inverted index used to find related documents.
 const heavyTerms = 32
 
-// buildModel folds the per-document analyses into the corpus model.
-func buildModel(docs []*Document, analyses []*analysis, v *vocab) *Model {
+// frequencies are the corpus-wide counts of each term. The loading
+// workers sum them as they finish each file, while its analyses are still
+// in the processor's cache, and merge their sums at the end.
+type frequencies struct {
+	doc, para  []int32 // documents and paragraphs using each term
+	term       []int64 // uses of each term
+	tokens     int64
+	paragraphs int
+}
+
+// add counts one analysed document.
+func (f *frequencies) add(a *analysis) {
+	if n := a.terms.len(); n > 0 {
+		f.grow(int(a.terms.term(n-1)) + 1) // terms are in id order; paragraphs use no others
+	}
+	for i := range a.terms.len() {
+		id := a.terms.term(i)
+		f.doc[id]++
+		f.term[id] += int64(a.terms.count(i))
+	}
+	f.tokens += int64(a.tokens)
+	for _, pv := range a.paras {
+		if len(pv) == 0 {
+			continue
+		}
+		f.paragraphs++
+		for _, e := range pv {
+			f.para[e>>8]++
+		}
+	}
+}
+
+// merge adds another worker's counts.
+func (f *frequencies) merge(g *frequencies) {
+	f.grow(len(g.doc))
+	for id := range g.doc {
+		f.doc[id] += g.doc[id]
+		f.para[id] += g.para[id]
+		f.term[id] += g.term[id]
+	}
+	f.tokens += g.tokens
+	f.paragraphs += g.paragraphs
+}
+
+// grow makes room for term ids below n.
+func (f *frequencies) grow(n int) {
+	if n > len(f.doc) {
+		more := n - len(f.doc) + 4096
+		f.doc = append(f.doc, make([]int32, more)...)
+		f.para = append(f.para, make([]int32, more)...)
+		f.term = append(f.term, make([]int64, more)...)
+	}
+}
+
+// buildModel folds the per-document analyses, whose frequencies f holds,
+// into the corpus model.
+func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies) *Model {
 	n := len(v.stems)
+	f.grow(n)
 	m := &Model{
 		Vocab: v.stems, Surface: v.surface, ids: v.ids,
-		DocFreq: make([]int32, n), ParaFreq: make([]int32, n), TermFreq: make([]int64, n),
+		DocFreq: f.doc[:n:n], ParaFreq: f.para[:n:n], TermFreq: f.term[:n:n],
+		Tokens: f.tokens, Paragraphs: f.paragraphs,
 		Docs: make([]DocModel, len(docs)),
 	}
 	for d, a := range analyses {
 		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
 	}
-	// Document and paragraph frequencies fill different arrays from
-	// different data: count them side by side.
-	parallel(2, func(half int) {
-		if half == 0 {
-			for _, a := range analyses {
-				for i := range a.terms.len() {
-					id := a.terms.term(i)
-					m.DocFreq[id]++
-					m.TermFreq[id] += int64(a.terms.count(i))
-				}
-				m.Tokens += int64(a.tokens)
-			}
-			return
-		}
-		for _, a := range analyses {
-			for _, pv := range a.paras {
-				if len(pv) == 0 {
-					continue
-				}
-				m.Paragraphs++
-				for _, e := range pv {
-					m.ParaFreq[e>>8]++
-				}
-			}
-		}
-	})
 	m.scratch.New = func() any { s := make([]float32, n); return &s }
 	m.candidates.New = func() any { return &candidateScores{} }
 	m.docIDF, m.paraIDF = make([]float32, n), make([]float32, n)

@@ -2,6 +2,9 @@ package corpus
 
 import (
 	"cmp"
+	"fmt"
+	"os"
+	"path/filepath"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -107,5 +110,54 @@ func TestAnalyzeAfterAnInterruptedDocument(t *testing.T) {
 		if !slices.Equal(got.paras[p], fresh.paras[p]) {
 			t.Errorf("paragraph %d vector %v, fresh worker %v", p, got.paras[p], fresh.paras[p])
 		}
+	}
+}
+
+// The loading workers sum term frequencies as they go and merge them;
+// the sums must be what counting the finished model's documents and
+// paragraphs gives, skipped files (a broken one among them) left out.
+func TestFrequenciesMatchTheDocuments(t *testing.T) {
+	dir := t.TempDir()
+	for i := range 40 {
+		text := fmt.Sprintf("Report %d\n\nThe council met on day %d about the bridge.\n\nRepairs of the bridge cost %d pounds, the council said.", i, i%7, i*100)
+		if err := os.WriteFile(filepath.Join(dir, fmt.Sprintf("d%02d.txt", i)), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(dir, "broken.json"), []byte(`[{"text": "half`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load([]string{dir}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.Model
+	n := len(m.Vocab)
+	doc, para, term := make([]int32, n), make([]int32, n), make([]int64, n)
+	var tokens int64
+	paragraphs := 0
+	for _, dm := range m.Docs {
+		for i := range dm.terms.len() {
+			doc[dm.terms.term(i)]++
+			term[dm.terms.term(i)] += int64(dm.terms.count(i))
+		}
+		tokens += int64(dm.Tokens)
+		for _, pv := range dm.paras {
+			if len(pv) > 0 {
+				paragraphs++
+			}
+			for _, e := range pv {
+				para[e>>8]++
+			}
+		}
+	}
+	if !slices.Equal(m.DocFreq, doc) || !slices.Equal(m.ParaFreq, para) || !slices.Equal(m.TermFreq, term) {
+		t.Error("the model's term frequencies differ from its documents'")
+	}
+	if m.Tokens != tokens || m.Paragraphs != paragraphs {
+		t.Errorf("model counts %d tokens in %d paragraphs, documents %d in %d", m.Tokens, m.Paragraphs, tokens, paragraphs)
+	}
+	if len(c.Docs) != 40 || len(c.Skipped) != 1 {
+		t.Errorf("%d documents, %d skipped; want 40 and the broken file", len(c.Docs), len(c.Skipped))
 	}
 }
