@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"encoding/binary"
+	"github.com/charmbracelet/x/ansi"
 	"slices"
 	"strings"
 	"testing"
@@ -153,6 +154,23 @@ func FuzzCountWords(f *testing.F) {
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := countWords([]string{s}), countWordsByRune([]string{s}); got != want {
 			t.Fatalf("countWords(%q) = %d, rune by rune %d", s, got, want)
+		}
+	})
+}
+
+// displayWidth is exact below its limit and at least the limit above it,
+// on sanitized text (what Normalize measures).
+func FuzzDisplayWidth(f *testing.F) {
+	f.Add("plain ASCII text that runs past eight bytes", 10)
+	f.Add("e\u0301e\u0301 café 中文 ascii tail", 100)
+	f.Fuzz(func(t *testing.T, s string, limit int) {
+		s = expandTabs(SanitizeText(s))
+		if strings.Contains(s, "\n") || limit < 0 || limit > 1000 {
+			return
+		}
+		got, want := displayWidth(s, limit), ansi.StringWidth(s)
+		if want < limit && got != want || want >= limit && got < limit {
+			t.Fatalf("displayWidth(%q, %d) = %d, width %d", s, limit, got, want)
 		}
 	})
 }

@@ -136,6 +136,10 @@ func expandTabs(line string) string {
 func displayWidth(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n < limit; {
+		if i+8 <= len(s) && load64(s[i:])&highs8 == 0 {
+			i, n = i+8, n+8 // 8 ASCII bytes, 8 cells
+			continue
+		}
 		c := s[i]
 		if c < utf8.RuneSelf {
 			i++
