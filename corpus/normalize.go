@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"parallax/corpus/words"
 )
 
 // tabStop is the width tabs expand to. Articles use tabs for indentation,
@@ -238,10 +240,8 @@ func wordStartsASCII(p string, i int, counted uint64) (int, int, uint64) {
 		if x&highs8 != 0 {
 			break
 		}
-		// Class tests leave 0x80 in each byte of the class; no sum
-		// carries into the next byte, as every byte is under 0x80.
-		lower := x | 0x20*ones8
-		word := ((lower+0x1f*ones8)&^(lower+0x05*ones8) | (x+0x50*ones8)&^(x+0x46*ones8)) & highs8
+		// Class tests leave 0x80 in each byte of the class.
+		word := words.ASCIIWordBytes(x)
 		space := ^(((x ^ 0x20*ones8) + 0x7f*ones8) & ((x ^ 0x0a*ones8) + 0x7f*ones8)) & highs8
 		// Spread to whole bytes (0x80 → 0xff).
 		wordBytes := word<<1 - word>>7
