@@ -9,6 +9,7 @@
 package main
 
 import (
+	"bufio"
 	"errors"
 	"flag"
 	"fmt"
@@ -121,13 +122,17 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 		return 1
 	}
+	// Commands print a line per document: one write per line would be
+	// 10,000 system calls for a large corpus.
+	out := bufio.NewWriter(stdout)
+	defer out.Flush()
 	switch opts.command {
 	case "list":
-		return list(c, opts, stdout, stderr)
+		return list(c, opts, out, stderr)
 	case "related":
-		return related(c, opts, stdout, stderr)
+		return related(c, opts, out, stderr)
 	case "align", "terms":
-		return compare(c, opts, stdout, stderr)
+		return compare(c, opts, out, stderr)
 	}
 	return 2
 }

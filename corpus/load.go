@@ -369,22 +369,22 @@ func isMarkdown(name string) bool {
 // the file system reports (files under /proc report 0), and without
 // blocking on a file that turned into a FIFO after the walk looked at it.
 func readFile(name string, limit int64, buf []byte) ([]byte, error) {
-	f, err := openNoBlock(name)
+	f, err := openRead(name)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	info, err := f.Stat()
+	size, mode, err := f.stat()
 	if err != nil {
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
-		return nil, errors.New("not a regular file (" + fileKind(info.Mode()) + ")")
+	if !mode.IsRegular() {
+		return nil, errors.New("not a regular file (" + fileKind(mode) + ")")
 	}
 	// Read into a buffer of the size the file reports (plus one byte, to
 	// see growth), growing only if it lied; never past the limit.
 	data := buf[:0]
-	if size := min(max(info.Size(), 0), limit) + 1; int64(cap(buf)) < size {
+	if size := min(max(size, 0), limit) + 1; int64(cap(buf)) < size {
 		data = make([]byte, 0, size)
 	}
 	data, err = readAll(io.LimitReader(f, limit+1), data)
