@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unicode/utf8"
 
 	"parallax/corpus/words"
 )
@@ -185,7 +186,13 @@ func (t *termizer) analyze(d *Document) *analysis {
 		words.Scan(p.Text, func(start, end int) {
 			e := t.lookup(p.Text, start, end)
 			t.spans = append(t.spans, [2]int{start, end})
-			t.kinds = append(t.kinds, e.kind)
+			kind := e.kind
+			if c := p.Text[start]; c-'A' < 26 { // CapitalOf, inline for ASCII
+				kind |= words.Capital
+			} else if c >= utf8.RuneSelf {
+				kind |= words.CapitalOf(p.Text[start:end])
+			}
+			t.kinds = append(t.kinds, kind)
 			if e.id != stopID {
 				t.countInParagraph(e.id)
 			}

@@ -54,22 +54,23 @@ func (n *Names) Add(paragraph string) {
 	)
 	Scan(paragraph, func(start, end int) {
 		spans = append(spans, [2]int{start, end})
-		kinds = append(kinds, KindOf(Lower(paragraph[start:end])))
+		kinds = append(kinds, KindOf(Lower(paragraph[start:end]))|CapitalOf(paragraph[start:end]))
 	})
 	n.AddTokens(paragraph, spans, kinds)
 }
 
 // AddTokens collects the names of a paragraph whose word ranges (from
-// Scan) and kinds (KindOf) the caller already has, so the text model
-// tokenizes once and looks each word form up once. Headings set in title
-// case are skipped: every word is capitalised there, so runs mean nothing.
+// Scan) and kinds (KindOf|CapitalOf) the caller already has, so the text
+// model tokenizes once and looks each word form up once. Headings set in
+// title case are skipped: every word is capitalised there, so runs mean
+// nothing.
 func (n *Names) AddTokens(paragraph string, spans [][2]int, kinds []Kind) {
-	if isTitleCase(paragraph, spans) {
+	if isTitleCase(paragraph, spans, kinds) {
 		return
 	}
 	word := func(i int) string { return paragraph[spans[i][0]:spans[i][1]] }
 	for i := 0; i < len(spans); {
-		if !isCapitalised(word(i)) {
+		if kinds[i]&Capital == 0 {
 			i++
 			continue
 		}
@@ -77,11 +78,11 @@ func (n *Names) AddTokens(paragraph string, spans [][2]int, kinds []Kind) {
 		for j < len(spans) {
 			gap := paragraph[spans[j-1][1]:spans[j][0]]
 			switch {
-			case isCapitalised(word(j)) && joinsName(gap, word(j-1)):
+			case kinds[j]&Capital != 0 && joinsName(gap, word(j-1)):
 				j++
 				continue
 			case gap == " " && kinds[j]&Connector != 0 && j+1 < len(spans) &&
-				paragraph[spans[j][1]:spans[j+1][0]] == " " && isCapitalised(word(j+1)):
+				paragraph[spans[j][1]:spans[j+1][0]] == " " && kinds[j+1]&Capital != 0:
 				j += 2 // Bank of Estrava, Ludwig van Beethoven
 				continue
 			case gap == " " && isSmallNumber(word(j)):
@@ -109,7 +110,7 @@ func (n *Names) addRun(text string, run [][2]int, kinds []Kind, initial bool) {
 			break
 		}
 	}
-	if len(run) == 0 || !isCapitalised(text[run[0][0]:run[0][1]]) {
+	if len(run) == 0 || kinds[0]&Capital == 0 {
 		return // nothing left, or only a number ("In 3")
 	}
 	if len(run) == 1 && kinds[0]&Demonym != 0 {
@@ -212,7 +213,7 @@ func isCapitalised(word string) bool {
 
 // isTitleCase reports whether a paragraph is a short heading in which
 // most words are capitalised.
-func isTitleCase(p string, spans [][2]int) bool {
+func isTitleCase(p string, spans [][2]int, kinds []Kind) bool {
 	if i := strings.IndexByte(p, '\n'); i >= 0 {
 		p = p[:i] // a heading line on top of a byline block
 		n := 0
@@ -225,8 +226,8 @@ func isTitleCase(p string, spans [][2]int) bool {
 		return false
 	}
 	caps := 0
-	for _, sp := range spans {
-		if isCapitalised(p[sp[0]:sp[1]]) {
+	for _, k := range kinds[:len(spans)] {
+		if k&Capital != 0 {
 			caps++
 		}
 	}
@@ -250,7 +251,30 @@ const (
 	Title                      // dropped from the front of a name
 	Demonym                    // not a name on its own (American Airlines is)
 	Connector                  // may join two capitalised words (Bank of Estrava)
+	// Capital is not a property of the form but of one use of it, which
+	// starts with a capital letter (CapitalOf).
+	Capital
 )
+
+// CapitalOf returns Capital for a word that starts with a capital letter.
+func CapitalOf(word string) Kind {
+	switch {
+	case word == "":
+		return 0
+	case word[0]-'A' < 26:
+		return Capital
+	case word[0] < utf8.RuneSelf:
+		return 0
+	}
+	return capitalRune(word)
+}
+
+func capitalRune(word string) Kind {
+	if isCapitalised(word) {
+		return Capital
+	}
+	return 0
+}
 
 // KindOf returns the kind of a lower-cased word form (see Lower).
 func KindOf(lower string) Kind {
