@@ -136,7 +136,9 @@ func (t *termizer) reuse(buf []byte) {
 }
 
 func newTermizer(v *vocab, corpusBytes int64) *termizer {
-	return &termizer{vocab: v, cache: newWordTableFor(v.expectedForms(corpusBytes))}
+	stems := v.expectedStems(corpusBytes) // so that the counts need not grow
+	return &termizer{vocab: v, cache: newWordTableFor(v.expectedForms(corpusBytes)),
+		counts: make([]uint32, stems), paraCounts: make([]uint32, stems)}
 }
 
 // lookup returns the term id of the word text[start:end] (or stopID)

@@ -151,6 +151,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		wg.Go(func() {
 			terms := newTermizer(p.vocab, p.Bytes) // one per worker: its cache needs no lock
 			var mine frequencies
+			mine.grow(p.vocab.expectedStems(p.Bytes))
 			defer func() {
 				freqsMu.Lock()
 				defer freqsMu.Unlock()
