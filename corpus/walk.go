@@ -90,12 +90,11 @@ func (w *walker) dir(osPath, display string, info fs.FileInfo) {
 		}
 		w.visited[key] = display
 	}
-	entries, err := os.ReadDir(osPath)
+	entries, err := os.ReadDir(osPath) // sorted by name
 	if err != nil {
 		w.skip(orDot(display), describe(err))
 		return
 	}
-	sort.Slice(entries, func(i, j int) bool { return entries[i].Name() < entries[j].Name() })
 	for _, e := range entries {
 		name := e.Name()
 		childOS := filepath.Join(osPath, name)
