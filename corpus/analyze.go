@@ -161,8 +161,8 @@ func (t *termizer) lookup(text string, start, end int) entry {
 
 // analysis is what tokenizing one document yields.
 type analysis struct {
-	paras  []paraVec // per paragraph; nil for boilerplate and empty ones
-	terms  docVec    // the document's distinct terms and their counts
+	paras  paraVecs // per paragraph; empty for boilerplate and empty ones
+	terms  docVec   // the document's distinct terms and their counts
 	tokens int
 	names  []words.NameCount
 }
@@ -173,7 +173,7 @@ type analysis struct {
 // that they neither link passages nor look distinctive.
 func (t *termizer) analyze(d *Document) *analysis {
 	t.startDocument()
-	a := &analysis{paras: make([]paraVec, len(d.Paragraphs))}
+	a := &analysis{}
 	if t.names == nil {
 		t.names = words.NewNames()
 	}
@@ -203,13 +203,9 @@ func (t *termizer) analyze(d *Document) *analysis {
 		names.AddTokens(p.Text, t.spans, t.kinds)
 	}
 	// All the paragraphs' vectors share one allocation of the exact size.
-	slab := slices.Clone(t.slab)
-	start := 0
+	a.paras = paraVecs{slab: slices.Clone(t.slab), ends: make([]uint32, len(t.paraEnds))}
 	for i, end := range t.paraEnds {
-		if end > start {
-			a.paras[i] = slab[start:end:end]
-		}
-		start = end
+		a.paras.ends[i] = uint32(end)
 	}
 	t.slab, t.paraEnds = t.slab[:0], t.paraEnds[:0]
 	a.terms, a.tokens = t.documentCounts()

@@ -160,8 +160,9 @@ func BenchmarkAlignParagraph(b *testing.B) {
 		src = c.Docs[1]
 	}
 	var queries []int
-	for p, v := range c.Model.Docs[src.Index].paras {
-		if len(v) > 0 {
+	paras := c.Model.Docs[src.Index].paras
+	for p := range paras.len() {
+		if len(paras.at(p)) > 0 {
 			queries = append(queries, p)
 		}
 	}

@@ -27,25 +27,27 @@ type Match struct {
 func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 	best.Para = -1
 	da, db := &m.Docs[a], &m.Docs[b]
-	if para < 0 || para >= len(da.paras) || len(da.paras[para]) == 0 || da.paraNorms[para] == 0 {
+	if para < 0 || para >= da.paras.len() || len(da.paras.at(para)) == 0 || da.paraNorms[para] == 0 {
 		return best, false
 	}
+	query := da.paras.at(para)
 	// The query's weights are scattered into a dense array by term; each
 	// candidate paragraph is then one pass over its packed counts.
 	qp := m.scratch.Get().(*[]float32)
 	q := *qp
 	defer func() {
-		for i := range da.paras[para] {
-			id, _ := da.paras[para].at(i)
+		for i := range query {
+			id, _ := query.at(i)
 			q[id] = 0
 		}
 		m.scratch.Put(qp)
 	}()
-	for i := range da.paras[para] {
-		id, c := da.paras[para].at(i)
+	for i := range query {
+		id, c := query.at(i)
 		q[id] = sublinear[c] * m.paraIDF[id] / da.paraNorms[para]
 	}
-	for i, v := range db.paras {
+	for i := range db.paras.len() {
+		v := db.paras.at(i)
 		if len(v) == 0 || db.paraNorms[i] == 0 {
 			continue
 		}

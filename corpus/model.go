@@ -54,8 +54,29 @@ type DocModel struct {
 	Names []words.NameCount
 
 	norm      float32   // length of the document's TF-IDF vector
-	paras     []paraVec // term counts per paragraph
+	paras     paraVecs  // term counts per paragraph
 	paraNorms []float32 // length of each paragraph's TF-IDF vector
+}
+
+// paraVecs are a document's paragraph vectors end to end in one array:
+// paragraph p's runs from ends[p-1] (0 for the first) to ends[p]. Two
+// arrays per document instead of a slice per paragraph: a corpus of many
+// short documents has millions of paragraphs.
+type paraVecs struct {
+	slab []uint32
+	ends []uint32
+}
+
+// len is the number of paragraphs (boilerplate and empty ones included).
+func (v paraVecs) len() int { return len(v.ends) }
+
+// at is paragraph p's vector; empty for boilerplate and empty paragraphs.
+func (v paraVecs) at(p int) paraVec {
+	start := uint32(0)
+	if p > 0 {
+		start = v.ends[p-1]
+	}
+	return paraVec(v.slab[start:v.ends[p]:v.ends[p]])
 }
 
 // paraVec holds a paragraph's term counts, in no particular order, each
@@ -113,14 +134,15 @@ func (f *frequencies) add(a *analysis) {
 		f.term[id] += int64(a.terms.count(i))
 	}
 	f.tokens += int64(a.tokens)
-	for _, pv := range a.paras {
-		if len(pv) == 0 {
-			continue
+	start := uint32(0)
+	for _, end := range a.paras.ends {
+		if end > start {
+			f.paragraphs++
 		}
-		f.paragraphs++
-		for _, e := range pv {
-			f.para[e>>8]++
-		}
+		start = end
+	}
+	for _, e := range a.paras.slab {
+		f.para[e>>8]++
 	}
 }
 
@@ -175,9 +197,9 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		var sumSquares float64
 		heavy[d], sumSquares = m.heaviest(dm, heavyTerms)
 		dm.norm = float32(math.Sqrt(sumSquares))
-		dm.paraNorms = make([]float32, len(dm.paras))
-		for p, pv := range dm.paras {
-			dm.paraNorms[p] = m.paraNorm(pv)
+		dm.paraNorms = make([]float32, dm.paras.len())
+		for p := range dm.paraNorms {
+			dm.paraNorms[p] = m.paraNorm(dm.paras.at(p))
 		}
 	})
 	m.postings = make([][]posting, n)

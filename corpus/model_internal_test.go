@@ -106,9 +106,12 @@ func TestAnalyzeAfterAnInterruptedDocument(t *testing.T) {
 			t.Errorf("term %d counted %d times, fresh worker %d", i, got.terms.count(i), fresh.terms.count(i))
 		}
 	}
-	for p := range got.paras {
-		if !slices.Equal(got.paras[p], fresh.paras[p]) {
-			t.Errorf("paragraph %d vector %v, fresh worker %v", p, got.paras[p], fresh.paras[p])
+	if got.paras.len() != fresh.paras.len() {
+		t.Fatalf("%d paragraph vectors, fresh worker %d", got.paras.len(), fresh.paras.len())
+	}
+	for p := range got.paras.len() {
+		if !slices.Equal(got.paras.at(p), fresh.paras.at(p)) {
+			t.Errorf("paragraph %d vector %v, fresh worker %v", p, got.paras.at(p), fresh.paras.at(p))
 		}
 	}
 }
@@ -142,7 +145,8 @@ func TestFrequenciesMatchTheDocuments(t *testing.T) {
 			term[dm.terms.term(i)] += int64(dm.terms.count(i))
 		}
 		tokens += int64(dm.Tokens)
-		for _, pv := range dm.paras {
+		for p := range dm.paras.len() {
+			pv := dm.paras.at(p)
 			if len(pv) > 0 {
 				paragraphs++
 			}
