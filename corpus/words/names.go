@@ -106,7 +106,7 @@ func (n *Names) addRun(text string, run [][2]int, kinds []Kind, initial bool) {
 	// "Russian President Vladimir Putin": the name follows the last title.
 	for k := len(run) - 2; k >= 0; k-- {
 		if kinds[k]&Title != 0 {
-			run, initial = run[k+1:], false
+			run, kinds, initial = run[k+1:], kinds[k+1:], false
 			break
 		}
 	}
