@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"cmp"
 	"math"
 	"runtime"
 	"slices"
@@ -36,6 +35,7 @@ type Model struct {
 	Paragraphs int
 
 	docIDF, paraIDF []float32
+	tieKey          []uint64 // per term, a hash of its stem (see heaviest)
 	Docs            []DocModel
 
 	postings   [][]posting // term id → documents for which it is a heavy term
@@ -177,7 +177,8 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		Vocab: v.stems, Surface: v.surface, ids: v.ids,
 		DocFreq: f.doc[:n:n], ParaFreq: f.para[:n:n], TermFreq: f.term[:n:n],
 		Tokens: f.tokens, Paragraphs: f.paragraphs,
-		Docs: make([]DocModel, len(docs)),
+		Docs:   make([]DocModel, len(docs)),
+		tieKey: tieKeys(v.stems),
 	}
 	for d, a := range analyses {
 		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
@@ -278,33 +279,41 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 }
 
 // heaviest returns the indexes of a document's k heaviest terms, heaviest
-// first (ties by term order, so the result is deterministic), and the sum
+// first, and the sum
 // of the squares of all its term weights (the square of its norm), which
-// comes from the same pass. It keeps the k best seen so far in a heap
-// whose root is the lightest of them, so most terms cost one comparison.
+// comes from the same pass. Ties go to the term whose stem has the
+// smaller tieKey: term ids depend on which loading worker met a word
+// first, so breaking ties by id would pick different terms (and related
+// documents) from one run to the next. It keeps the k best seen so far in
+// a heap whose root is the lightest of them, so most terms cost one
+// comparison.
 // Terms are visited from the last: ids are given in order of first use in
 // the corpus, so rare, heavy terms tend to come last, and visiting them
 // first leaves the heap little to replace.
 func (m *Model) heaviest(dm *DocModel, k int) (heavy []int, sumSquares float64) {
 	top := make([]weightedTerm, 0, max(0, min(k, dm.terms.len())))
 	for i := dm.terms.len() - 1; i >= 0; i-- {
-		t := weightedTerm{tfWeight(dm.terms.count(i)) * m.docIDF[dm.terms.term(i)], i}
+		id := dm.terms.term(i)
+		t := weightedTerm{w: tfWeight(dm.terms.count(i)) * m.docIDF[id], key: m.tieKey[id], i: i}
 		sumSquares += float64(t.w) * float64(t.w)
 		switch {
 		case k <= 0:
 		case len(top) < k:
 			top = append(top, t)
 			siftUp(top, len(top)-1)
-		case t.w >= top[0].w: // an equal weight wins: its term comes earlier
+		case lighter(top[0], t):
 			top[0] = t
 			siftDown(top, 0)
 		}
 	}
 	slices.SortFunc(top, func(a, b weightedTerm) int {
-		if a.w != b.w {
-			return cmp.Compare(b.w, a.w)
+		switch {
+		case lighter(a, b):
+			return 1
+		case lighter(b, a):
+			return -1
 		}
-		return a.i - b.i
+		return 0
 	})
 	heavy = make([]int, len(top))
 	for j := range top {
@@ -313,15 +322,39 @@ func (m *Model) heaviest(dm *DocModel, k int) (heavy []int, sumSquares float64) 
 	return heavy, sumSquares
 }
 
-// weightedTerm is a document's i-th term and its weight.
+// weightedTerm is a document's i-th term, its weight and its stem's
+// tieKey.
 type weightedTerm struct {
-	w float32
-	i int
+	w   float32
+	key uint64
+	i   int
 }
 
 // lighter orders the heap in heaviest: the root is the term that would be
 // ranked last.
-func lighter(a, b weightedTerm) bool { return a.w < b.w || a.w == b.w && a.i > b.i }
+func lighter(a, b weightedTerm) bool {
+	if a.w != b.w {
+		return a.w < b.w
+	}
+	if a.key != b.key {
+		return a.key > b.key
+	}
+	return a.i > b.i // the same stem hash (all but impossible)
+}
+
+// tieKeys hash each stem, for breaking ties between equal weights the
+// same way whatever ids the terms got.
+func tieKeys(stems []string) []uint64 {
+	keys := make([]uint64, len(stems))
+	for id, s := range stems {
+		h := uint64(14695981039346656037) // FNV-1a
+		for i := 0; i < len(s); i++ {
+			h = (h ^ uint64(s[i])) * 1099511628211
+		}
+		keys[id] = h
+	}
+	return keys
+}
 
 func siftUp(h []weightedTerm, j int) {
 	for j > 0 {

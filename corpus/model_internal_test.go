@@ -3,10 +3,12 @@ package corpus
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -17,11 +19,12 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 200 {
 		n := rng.IntN(300)
-		m := &Model{docIDF: make([]float32, n)}
+		m := &Model{docIDF: make([]float32, n), tieKey: make([]uint64, n)}
 		var ids []int32
 		var counts []uint32
 		for id := range n {
 			m.docIDF[id] = float32(1 + rng.IntN(4)) // few values: many ties
+			m.tieKey[id] = uint64(rng.IntN(8))      // ties broken by key, then index
 			ids = append(ids, int32(id))
 			counts = append(counts, uint32(1+rng.IntN(3)))
 		}
@@ -32,7 +35,9 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 			idx[i] = i
 		}
 		weight := func(i int) float32 { return tfWeight(counts[i]) * m.docIDF[ids[i]] }
-		slices.SortStableFunc(idx, func(a, b int) int { return cmp.Compare(weight(b), weight(a)) })
+		slices.SortStableFunc(idx, func(a, b int) int {
+			return cmp.Or(cmp.Compare(weight(b), weight(a)), cmp.Compare(m.tieKey[ids[a]], m.tieKey[ids[b]]))
+		})
 		want := idx[:min(k, n)]
 		if got, _ := m.heaviest(dm, k); len(got)+len(want) > 0 && !slices.Equal(got, want) {
 			t.Fatalf("round %d (n=%d, k=%d): heaviest = %v, want %v", round, n, k, got, want)
@@ -163,5 +168,53 @@ func TestFrequenciesMatchTheDocuments(t *testing.T) {
 	}
 	if len(c.Docs) != 40 || len(c.Skipped) != 1 {
 		t.Errorf("%d documents, %d skipped; want 40 and the broken file", len(c.Docs), len(c.Skipped))
+	}
+}
+
+// Term ids depend on which loading worker meets a word first. Related
+// must not: two models of the same documents, analysed in opposite
+// orders (so every term has another id), rank the same documents.
+func TestRelatedDoesNotDependOnTermIDs(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	// More distinct words per document than heavyTerms, many of them
+	// with the same count and document frequency: ties to break.
+	var vocabulary []string
+	for i := range 300 {
+		vocabulary = append(vocabulary, fmt.Sprintf("w%03dx", i))
+	}
+	var docs []*Document
+	for i := range 500 { // more than relatedCandidates: heavy terms choose who is scored
+		var b strings.Builder
+		for range 3 {
+			for range 25 {
+				b.WriteString(vocabulary[rng.IntN(len(vocabulary))] + " ")
+			}
+			b.WriteString("end.\n\n")
+		}
+		docs = append(docs, Parse(fmt.Sprintf("d%03d.txt", i), []byte(b.String())))
+	}
+	build := func(order []int) *Model {
+		v, f := newVocab(), &frequencies{}
+		tz := newTermizer(v, 0)
+		analyses := make([]*analysis, len(docs))
+		for _, i := range order {
+			analyses[i] = tz.analyze(docs[i])
+			f.add(analyses[i])
+		}
+		return buildModel(docs, analyses, v, f)
+	}
+	forward, backward := make([]int, len(docs)), make([]int, len(docs))
+	for i := range docs {
+		forward[i], backward[i] = i, len(docs)-1-i
+	}
+	a, b := build(forward), build(backward)
+	for d := range docs {
+		ra, rb := a.Related(d, 5), b.Related(d, 5)
+		for i := range ra {
+			ra[i].Score, rb[i].Score = math.Round(ra[i].Score*1e6), math.Round(rb[i].Score*1e6)
+		}
+		if !slices.Equal(ra, rb) {
+			t.Fatalf("document %d: related %v with one numbering of terms, %v with another", d, ra, rb)
+		}
 	}
 }
