@@ -94,7 +94,13 @@ func compare(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 	for i, p := range opts.paths {
 		d, ok := c.Lookup(p)
 		if !ok {
-			fmt.Fprintf(stderr, "parallax: %s: not loaded (see 'parallax list' for why)\n", corpus.SanitizeName(p))
+			reason := "not loaded (see 'parallax list' for why)"
+			for _, s := range c.Skipped {
+				if s.Path == corpus.SanitizeName(p) {
+					reason = "not loaded: " + s.Reason
+				}
+			}
+			fmt.Fprintf(stderr, "parallax: %s: %s\n", corpus.SanitizeName(p), reason)
 			return 1
 		}
 		docs[i] = d

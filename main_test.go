@@ -87,6 +87,7 @@ func TestListJSON(t *testing.T) {
 
 func TestErrorsAreOneLineAndExitNonZero(t *testing.T) {
 	empty := writeFiles(t, map[string]string{"x.png": "no"})
+	mixed := writeFiles(t, map[string]string{"a.txt": "Some text to read.", "bin.txt": "\x00\x01\x02", "b.txt": "", "c.txt": ""})
 	cases := []struct {
 		args []string
 		code int
@@ -94,7 +95,10 @@ func TestErrorsAreOneLineAndExitNonZero(t *testing.T) {
 	}{
 		{[]string{"/no/such/path"}, 1, "/no/such/path: no such file or directory"},
 		{[]string{"list", "/no/such/path"}, 1, "/no/such/path: no such file or directory"},
-		{[]string{"list", empty}, 1, "no loadable document"},
+		{[]string{"list", empty}, 1, "no loadable document (1 file skipped: x.png: unsupported extension)"},
+		{[]string{"list", filepath.Join(mixed, "bin.txt")}, 1, "bin.txt: binary"},
+		{[]string{"list", filepath.Join(mixed, "b.txt"), filepath.Join(mixed, "c.txt"), filepath.Join(mixed, "bin.txt")}, 1, "bin.txt: no loadable document (3 files skipped: "},
+		{[]string{"align", filepath.Join(mixed, "a.txt"), filepath.Join(mixed, "bin.txt")}, 1, "bin.txt: not loaded: binary"},
 		{[]string{"--bogus"}, 2, "flag provided but not defined"},
 		{[]string{"align", "onlyone.txt"}, 2, "takes two files"},
 		{[]string{"--json"}, 2, "--json applies to the subcommands"},

@@ -8,6 +8,7 @@ import (
 	"path"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -204,14 +205,31 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	return c, nil
 }
 
+// emptyError says that nothing loaded, and why: the command that failed
+// may be 'parallax list' itself, so the first reasons go in the message.
 func (p *Plan) emptyError(skipped []Skipped, more []result) error {
-	n := len(skipped)
+	all := slices.Clone(skipped)
 	for _, r := range more {
-		n += len(r.skips)
+		all = append(all, r.skips...)
 	}
-	reason := "no loadable document (no .txt, .text, .md or .markdown files)"
-	if n > 0 {
-		reason = fmt.Sprintf("no loadable document (%d files skipped; run 'parallax list' to see why)", n)
+	reason := "no loadable document (no file ending in " + strings.Join(TextExtensions, ", ") + ")"
+	switch {
+	case len(all) == 1 && all[0].Path == SanitizeName(p.errPath):
+		reason = all[0].Reason // one file given, and skipped: say why
+	case len(all) > 0:
+		const shown = 2
+		var why []string
+		for _, s := range all[:min(len(all), shown)] {
+			why = append(why, s.Path+": "+s.Reason)
+		}
+		if len(all) > shown {
+			why = append(why, fmt.Sprintf("and %d more", len(all)-shown))
+		}
+		files := "files"
+		if len(all) == 1 {
+			files = "file"
+		}
+		reason = fmt.Sprintf("no loadable document (%d %s skipped: %s)", len(all), files, strings.Join(why, "; "))
 	}
 	return &PathError{Path: p.errPath, Reason: reason, Err: ErrEmpty}
 }
@@ -419,5 +437,5 @@ func joinPaths(paths []string) string {
 	if len(paths) == 1 {
 		return paths[0]
 	}
-	return fmt.Sprint(paths)
+	return strings.Join(paths, ", ")
 }
