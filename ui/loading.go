@@ -150,9 +150,10 @@ func (m *Model) finishLoad(msg LoadDoneMsg) tea.Cmd {
 }
 
 // paletteLoadingNote says in the palette's title that the list is not
-// whole yet.
+// whole yet. The status bar below counts the progress: numbers here
+// would stop at the moment the palette opened.
 func (m *Model) paletteLoadingNote() {
 	if m.load != nil {
-		m.palette.note = fmt.Sprintf("indexing %s/%s: the rest when done", thousands(m.load.last.Done), thousands(m.load.last.Total))
+		m.palette.note = "indexing…"
 	}
 }

@@ -633,3 +633,22 @@ func TestEllipsizeDoesNotDoubleAnEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// While the corpus loads, the palette lists what has arrived and says
+// more will come, without a count that would stop when it opened, and
+// keeps its title at 80 columns.
+func TestPaletteWhileLoading(t *testing.T) {
+	c := tempCorpus(t, map[string]string{"first.txt": "First Story\n\nThe first document, read before the rest."})
+	ch := make(chan tea.Msg)
+	m := update(t, New(c, testKeyMap(), Loading(ch, 10000, 100<<20)), tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = update(t, m, LoadProgressMsg{Done: 1933, Total: 10000, Bytes: 20 << 20, TotalBytes: 100 << 20})
+	m = press(t, m, "ctrl+p")
+	m = update(t, m, LoadProgressMsg{Done: 6879, Total: 10000, Bytes: 69 << 20, TotalBytes: 100 << 20})
+	lines := strings.Split(plainScreen(m), "\n")
+	if !strings.Contains(lines[0], "Open a document") || !strings.Contains(lines[0], "indexing…") || strings.Contains(lines[0], "1,933") {
+		t.Errorf("palette title while loading: %q", lines[0])
+	}
+	if !strings.Contains(plainScreen(m), "6,879/10,000") {
+		t.Errorf("the status bar does not count the progress:\n%s", plainScreen(m))
+	}
+}
