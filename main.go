@@ -125,16 +125,20 @@ func run(args []string, stdout, stderr io.Writer) int {
 	// Commands print a line per document: one write per line would be
 	// 10,000 system calls for a large corpus.
 	out := bufio.NewWriter(stdout)
-	defer out.Flush()
+	code := 2
 	switch opts.command {
 	case "list":
-		return list(c, opts, out, stderr)
+		code = list(c, opts, out, stderr)
 	case "related":
-		return related(c, opts, out, stderr)
+		code = related(c, opts, out, stderr)
 	case "align", "terms":
-		return compare(c, opts, out, stderr)
+		code = compare(c, opts, out, stderr)
 	}
-	return 2
+	if err := out.Flush(); err != nil && code == 0 {
+		fmt.Fprintln(stderr, "parallax: writing the output: "+err.Error())
+		return 1
+	}
+	return code
 }
 
 // parseArgs recognises a subcommand only as the first argument (so ./list

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -170,5 +171,24 @@ func TestRelatedAlignTerms(t *testing.T) {
 	code, out, _ = runCLI(t, "terms", a, b)
 	if code != 0 || !strings.Contains(out, "side\trank\tterm\tscore\tcount_a\tcount_b") {
 		t.Errorf("terms: %d\n%s", code, out)
+	}
+}
+
+// failingWriter refuses every write, like a full disk.
+type failingWriter struct{}
+
+func (failingWriter) Write([]byte) (int, error) { return 0, errors.New("no space left on device") }
+
+// Output is buffered; a write that fails (full disk, closed pipe) must
+// still make the command fail, with the reason, even when the output is
+// small enough to fail only at the final flush.
+func TestCommandOutputThatCannotBeWrittenFails(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "Some text to read."})
+	for _, args := range [][]string{{"list", dir}, {"list", "--json", dir}} {
+		var errb bytes.Buffer
+		code := run(args, failingWriter{}, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "no space left on device") {
+			t.Errorf("%q to a failing writer: exit %d, stderr %q; want 1 and the reason", args, code, errb.String())
+		}
 	}
 }
