@@ -98,6 +98,7 @@ func compare(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 			for _, s := range c.Skipped {
 				if s.Path == corpus.SanitizeName(p) {
 					reason = "not loaded: " + s.Reason
+					break
 				}
 			}
 			fmt.Fprintf(stderr, "parallax: %s: %s\n", corpus.SanitizeName(p), reason)

@@ -21,7 +21,9 @@ type vocab struct {
 	surface []string // per term, the shortest word form seen (then the first in order)
 	// forms holds every word form a worker has looked up, so that a form
 	// the other worker already met is not lower-cased and stemmed again.
-	// Its slots hold no pointers: the collector does not scan it.
+	// Its slots hold no pointers (only words over 24 bytes go in a map):
+	// the collector hardly scans it. Each load starts a full-sized one
+	// (see startLoad) and leaves an empty one at the end.
 	forms wordTable
 }
 
@@ -36,8 +38,16 @@ func (v *vocab) presize(corpusBytes int64) {
 		return
 	}
 	v.ids = make(map[string]int32, v.expectedStems(corpusBytes))
+}
+
+// startLoad readies the vocabulary for the workers of a load.
+func (v *vocab) startLoad(corpusBytes int64) {
+	v.presize(corpusBytes)
 	v.forms = newWordTableFor(v.expectedForms(corpusBytes))
 }
+
+// endLoad lets go of what only the workers needed.
+func (v *vocab) endLoad() { v.forms = newWordTable() }
 
 func (v *vocab) expectedStems(corpusBytes int64) int {
 	return min(int(40*math.Sqrt(float64(corpusBytes)/6)), 1<<20)

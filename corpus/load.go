@@ -142,7 +142,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	for _, r := range p.first {
 		bytes.Add(r.size())
 	}
-	p.vocab.presize(p.Bytes)
+	p.vocab.startLoad(p.Bytes)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
 	var (
 		freqs   frequencies
@@ -186,7 +186,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		})
 	}
 	wg.Wait()
-	p.vocab.forms = wordTable{} // only the workers look forms up
+	p.vocab.endLoad()
 
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis

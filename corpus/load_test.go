@@ -379,3 +379,29 @@ func TestHumanBytes(t *testing.T) {
 		}
 	}
 }
+
+// A plan can be loaded again (a reload): the second load finds the same
+// documents with the same terms, although the first dropped the table
+// of word forms its workers shared.
+func TestLoadTwice(t *testing.T) {
+	p, err := Walk([]string{"../testdata/events"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := p.Load(Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	second, err := p.Load(Options{})
+	if err != nil {
+		t.Fatalf("second load: %v", err)
+	}
+	if len(second.Docs) != len(first.Docs) || len(second.Skipped) != len(first.Skipped) {
+		t.Fatalf("second load: %d documents, %d skipped; first %d, %d", len(second.Docs), len(second.Skipped), len(first.Docs), len(first.Skipped))
+	}
+	for i := range first.Docs {
+		if a, b := first.Model.Docs[i].Tokens, second.Model.Docs[i].Tokens; a != b {
+			t.Errorf("%s: %d terms counted, then %d", first.Docs[i].Path, a, b)
+		}
+	}
+}

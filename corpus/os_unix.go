@@ -60,6 +60,7 @@ func openRetrying(name string, flags int) (int, error) {
 }
 
 func (f fdFile) Read(b []byte) (int, error) {
+	b = b[:min(len(b), 1<<30)] // some systems refuse reads over 2 GiB
 	for {
 		n, err := syscall.Read(int(f), b)
 		switch {
