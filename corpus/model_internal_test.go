@@ -123,7 +123,9 @@ func TestAnalyzeAfterAnInterruptedDocument(t *testing.T) {
 
 // The loading workers sum term frequencies as they go and merge them;
 // the sums must be what counting the finished model's documents and
-// paragraphs gives, skipped files (a broken one among them) left out.
+// paragraphs gives: with documents from a JSON Lines file (one record per
+// document, a malformed line skipped), and when the first file was read
+// before the load (as the reader does) and analysed by it.
 func TestFrequenciesMatchTheDocuments(t *testing.T) {
 	dir := t.TempDir()
 	for i := range 40 {
@@ -132,14 +134,35 @@ func TestFrequenciesMatchTheDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := os.WriteFile(filepath.Join(dir, "broken.json"), []byte(`[{"text": "half`), 0o644); err != nil {
+	lines := `{"text": "The harbour strike ended on Tuesday."}` + "\n" + `{"text": "half` + "\n" + `{"text": "Dock workers voted on the bridge repairs."}` + "\n"
+	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	c, err := Load([]string{dir}, Options{})
-	if err != nil {
-		t.Fatal(err)
+	for _, readFirst := range []bool{false, true} {
+		p, err := Walk([]string{dir}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if readFirst {
+			if _, err := p.First(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c, err := p.Load(Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFrequencies(t, c.Model)
+		if len(c.Docs) != 42 || len(c.Skipped) != 1 {
+			t.Errorf("%d documents, %d skipped; want 42 and the malformed line", len(c.Docs), len(c.Skipped))
+		}
 	}
-	m := c.Model
+}
+
+// checkFrequencies counts the model's documents and paragraphs the
+// obvious way and compares with its frequencies.
+func checkFrequencies(t *testing.T, m *Model) {
+	t.Helper()
 	n := len(m.Vocab)
 	doc, para, term := make([]int32, n), make([]int32, n), make([]int64, n)
 	var tokens int64
@@ -165,9 +188,6 @@ func TestFrequenciesMatchTheDocuments(t *testing.T) {
 	}
 	if m.Tokens != tokens || m.Paragraphs != paragraphs {
 		t.Errorf("model counts %d tokens in %d paragraphs, documents %d in %d", m.Tokens, m.Paragraphs, tokens, paragraphs)
-	}
-	if len(c.Docs) != 40 || len(c.Skipped) != 1 {
-		t.Errorf("%d documents, %d skipped; want 40 and the broken file", len(c.Docs), len(c.Skipped))
 	}
 }
 
