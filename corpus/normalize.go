@@ -8,7 +8,7 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"parallax/corpus/words"
+	"parallax/corpus/internal/swar"
 )
 
 // tabStop is the width tabs expand to. Articles use tabs for indentation,
@@ -138,7 +138,7 @@ func expandTabs(line string) string {
 func displayWidth(s string, limit int) int {
 	n := 0
 	for i := 0; i < len(s) && n < limit; {
-		if i+8 <= len(s) && load64(s[i:])&highs8 == 0 {
+		if i+8 <= len(s) && swar.Load64(s[i:])&swar.Highs == 0 {
 			i, n = i+8, n+8 // 8 ASCII bytes, 8 cells
 			continue
 		}
@@ -222,11 +222,6 @@ func countWords(paras []string) int {
 	return n
 }
 
-const (
-	ones8  = 0x0101010101010101
-	highs8 = 0x80 * ones8
-)
-
 // wordStartsASCII counts the words starting in p from i on, 8 bytes at a
 // time for as long as they are ASCII, given whether the word running in
 // was counted. It returns the count, where it stopped, and whether the
@@ -236,13 +231,13 @@ const (
 func wordStartsASCII(p string, i int, counted uint64) (int, int, uint64) {
 	n := 0
 	for ; i+8 <= len(p); i += 8 {
-		x := load64(p[i:]) // first byte lowest
-		if x&highs8 != 0 {
+		x := swar.Load64(p[i:]) // first byte lowest
+		if x&swar.Highs != 0 {
 			break
 		}
 		// Class tests leave 0x80 in each byte of the class.
-		word := words.ASCIIWordBytes(x)
-		space := ^(((x ^ 0x20*ones8) + 0x7f*ones8) & ((x ^ 0x0a*ones8) + 0x7f*ones8)) & highs8
+		word := swar.WordBytes(x)
+		space := ^(((x ^ 0x20*swar.Ones) + 0x7f*swar.Ones) & ((x ^ 0x0a*swar.Ones) + 0x7f*swar.Ones)) & swar.Highs
 		// Spread to whole bytes (0x80 → 0xff).
 		wordBytes := word<<1 - word>>7
 		other := ^(wordBytes | (space<<1 - space>>7))
@@ -250,7 +245,7 @@ func wordStartsASCII(p string, i int, counted uint64) (int, int, uint64) {
 		// at the bottom of each run of punctuation that follows a word
 		// byte (or the counted word coming in) carries through the run,
 		// flipping it.
-		seeds := (wordBytes<<8 | counted) & other & ones8
+		seeds := (wordBytes<<8 | counted) & other & swar.Ones
 		wordLike := wordBytes | ((other+seeds)^other)&other
 		n += bits.OnesCount64(word &^ (wordLike<<8 | counted<<7))
 		counted = wordLike >> 63

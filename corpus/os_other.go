@@ -13,9 +13,7 @@ type fileKey struct{}
 
 func keyOf(fs.FileInfo) (fileKey, bool) { return fileKey{}, false }
 
-func openNoBlock(name string) (*os.File, error) { return os.Open(name) }
-
-// osFile is a file for readFile.
+// osFile is a file for readFile and openFile.
 type osFile struct{ *os.File }
 
 func openRead(name string) (osFile, error) {

@@ -3,10 +3,8 @@
 package corpus
 
 import (
-	"errors"
 	"io"
 	"io/fs"
-	"os"
 	"syscall"
 )
 
@@ -22,26 +20,16 @@ func keyOf(info fs.FileInfo) (fileKey, bool) {
 	return fileKey{dev: uint64(st.Dev), ino: uint64(st.Ino)}, true
 }
 
-// openNoBlock opens a file for reading without blocking: a FIFO swapped in
-// after the walk returns at once instead of waiting for a writer. It asks
-// for no access-time update where the kernel allows it, so loading leaves
-// every timestamp in the corpus as it was.
-func openNoBlock(name string) (*os.File, error) {
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK|oNoAtime, 0)
-	if err != nil && oNoAtime != 0 && errors.Is(err, syscall.EPERM) {
-		// O_NOATIME is only allowed on one's own files.
-		f, err = os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-	}
-	return f, err
-}
-
 // fdFile is a file read with plain system calls. Opening an os.File first
 // offers the descriptor to the runtime's network poller, which refuses
 // regular files: one wasted system call, and a finalizer for the
 // collector, per file of the corpus.
 type fdFile int
 
-// openRead opens a file like openNoBlock, for readFile.
+// openRead opens a file for reading without blocking: a FIFO swapped in
+// after the walk returns at once instead of waiting for a writer. It asks
+// for no access-time update where the kernel allows it, so loading leaves
+// every timestamp in the corpus as it was.
 func openRead(name string) (fdFile, error) {
 	fd, err := openRetrying(name, oNoAtime)
 	if err == syscall.EPERM && oNoAtime != 0 {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"unicode/utf8"
+
+	"parallax/corpus/internal/swar"
 )
 
 // Every byte of a document or a file name is untrusted. Lip Gloss passes
@@ -82,7 +84,7 @@ const (
 // the fast path for the overwhelming majority of paragraphs.
 func isPlain(s string, text bool) bool {
 	for i := 0; i < len(s); i++ {
-		for i+8 <= len(s) && printable8(load64(s[i:])) {
+		for i+8 <= len(s) && printable8(swar.Load64(s[i:])) {
 			i += 8
 		}
 		if i == len(s) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"parallax/corpus/internal/swar"
 )
 
 func TestSanitize(t *testing.T) {
@@ -122,7 +124,7 @@ func TestPrintable8(t *testing.T) {
 			b := []byte("abcdefgh")
 			b[pos] = byte(c)
 			want := c >= 0x20 && c < 0x7f
-			if got := printable8(load64(string(b))); got != want {
+			if got := printable8(swar.Load64(string(b))); got != want {
 				t.Fatalf("printable8 with byte %#x at %d = %v, want %v", c, pos, got, want)
 			}
 		}

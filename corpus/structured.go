@@ -151,18 +151,18 @@ func skipResult(s source, reason string) result {
 
 // openFile opens a regular file for streaming, capped at limit bytes.
 func openFile(name string, limit int64) (io.ReadCloser, error) {
-	f, err := openNoBlock(name)
+	f, err := openRead(name)
 	if err != nil {
 		return nil, err
 	}
-	info, err := f.Stat()
+	_, mode, err := f.stat()
 	if err != nil {
 		f.Close()
 		return nil, err
 	}
-	if !info.Mode().IsRegular() {
+	if !mode.IsRegular() {
 		f.Close()
-		return nil, fmt.Errorf("not a regular file (%s)", fileKind(info.Mode()))
+		return nil, fmt.Errorf("not a regular file (%s)", fileKind(mode))
 	}
 	return struct {
 		io.Reader

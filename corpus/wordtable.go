@@ -1,6 +1,9 @@
 package corpus
 
-import "parallax/corpus/words"
+import (
+	"parallax/corpus/internal/swar"
+	"parallax/corpus/words"
+)
 
 // wordTable maps words to their entries (term id and kind), ignoring
 // ASCII case, without
@@ -60,7 +63,7 @@ func newWordTableFor(n int) wordTable {
 // a machine word, first byte lowest.
 func pack8(w string) uint64 {
 	if len(w) == 8 {
-		return lower8(load64(w))
+		return lower8(swar.Load64(w))
 	}
 	var x uint64
 	for i := 0; i < len(w); i++ {
@@ -73,7 +76,7 @@ func pack8(w string) uint64 {
 func pack24(w string) (k [3]uint64) {
 	for j := 0; len(w) > 0; j++ {
 		if len(w) >= 8 {
-			k[j], w = lower8(load64(w)), w[8:]
+			k[j], w = lower8(swar.Load64(w)), w[8:]
 		} else {
 			k[j], w = pack8(w), ""
 		}
@@ -114,11 +117,11 @@ func (t *wordTable) getIn(text string, start, end int) (entry, bool) {
 		return t.get(text[start:end])
 	}
 	if n <= 8 {
-		return t.getShort(lower8(load64(text[start:]) & lowBytes(n)))
+		return t.getShort(lower8(swar.Load64(text[start:]) & lowBytes(n)))
 	}
 	var k [3]uint64
 	for j := 0; start < end; j, start = j+1, start+8 {
-		k[j] = lower8(load64(text[start:]) & lowBytes(end-start))
+		k[j] = lower8(swar.Load64(text[start:]) & lowBytes(end-start))
 	}
 	return t.getMedium(k)
 }
@@ -227,14 +230,6 @@ func growMedium(old []mediumSlot) []mediumSlot {
 		}
 	}
 	return slots
-}
-
-// load64 reads the first 8 bytes of s, little-endian (the compiler makes
-// this one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
 // lower8 lower-cases the ASCII capitals among 8 packed bytes: a byte is a

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"parallax/corpus/internal/swar"
 	"parallax/corpus/words"
 )
 
@@ -81,7 +82,7 @@ func TestLower8(t *testing.T) {
 	w := "MuSK’s@[Z`az{"
 	var b []byte
 	for i := 0; i+8 <= len(w); i++ {
-		x := lower8(load64(w[i:]))
+		x := lower8(swar.Load64(w[i:]))
 		b = b[:0]
 		for j := range 8 {
 			b = append(b, byte(x>>(8*j)))

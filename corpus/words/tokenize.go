@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
+
+	"parallax/corpus/internal/swar"
 )
 
 // Token is one word of a text.
@@ -118,8 +120,8 @@ func scanWord(text string, i int) int {
 		// Skip whole blocks of ASCII letters and digits, then go to the
 		// first other byte.
 		if i+8 <= len(text) {
-			x := load64(text[i:])
-			stop := (^ASCIIWordBytes(x&^highs8) | x) & highs8
+			x := swar.Load64(text[i:])
+			stop := (^swar.WordBytes(x&^swar.Highs) | x) & swar.Highs
 			if stop == 0 {
 				i += 8
 				continue
@@ -270,25 +272,4 @@ var extraStopWords = map[string]bool{
 	"he's": true, "she's": true, "they're": true, "we're": true, "i'm": true,
 	"i've": true, "you're": true, "that's": true, "there's": true, "let's": true,
 	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true,
-}
-
-const (
-	ones8  = 0x0101010101010101
-	highs8 = 0x80 * ones8
-)
-
-// ASCIIWordBytes marks with 0x80 the bytes of x that are ASCII letters or
-// digits; every byte of x must be under 0x80. x packs 8 bytes of text,
-// the first lowest; no sum below carries from one byte into the next.
-func ASCIIWordBytes(x uint64) uint64 {
-	lower := x | 0x20*ones8
-	return ((lower+0x1f*ones8)&^(lower+0x05*ones8) | (x+0x50*ones8)&^(x+0x46*ones8)) & highs8
-}
-
-// load64 reads the first 8 bytes of s, little-endian (the compiler makes
-// this one load).
-func load64(s string) uint64 {
-	_ = s[7]
-	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
-		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
