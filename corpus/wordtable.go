@@ -113,7 +113,7 @@ func (t *wordTable) get(w string) (entry, bool) {
 // innermost loop.
 func (t *wordTable) getIn(text string, start, end int) (entry, bool) {
 	n := end - start
-	if n == 0 || n > 24 || end+8 > len(text) {
+	if n == 0 || n > 24 || start+(n+7)&^7 > len(text) { // its last load would pass the end
 		return t.get(text[start:end])
 	}
 	if n <= 8 {
