@@ -77,8 +77,8 @@ const relatedCandidates = 200
 // (document IDF) with document d's, most similar first, at most k of them
 // (all candidates when k <= 0). Candidates are the documents whose
 // heaviest terms overlap d's heaviest terms (an inverted index over each
-// document's 64 heaviest terms); the best of them are then scored with the
-// full cosine. Documents with nothing in common are left out.
+// document's heavyTerms heaviest terms); the best of them are then scored
+// with the full cosine. Documents with nothing in common are left out.
 func (m *Model) Related(d, k int) []Related {
 	dm := &m.Docs[d]
 	// Partial dot products over the heavy terms, in a per-document array
