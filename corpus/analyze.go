@@ -121,7 +121,7 @@ type termizer struct {
 	counts, paraCounts []uint32
 	touched            idSet // the document's terms
 	paraTouched        []int32
-	ids                []int32
+	ids                []int32 // the document's terms, listed from touched
 	countScratch       []uint32
 	slab               paraVec // the document's paragraph vectors, end to end
 	paraEnds           []int   // where each paragraph's vector ends on slab

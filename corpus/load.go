@@ -163,7 +163,8 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				if i >= len(results) {
 					return
 				}
-				if i < len(p.first) {
+				readByFirst := i < len(p.first) // and already counted in the progress
+				if readByFirst {
 					for _, d := range results[i].docs {
 						results[i].analyses = append(results[i].analyses, terms.analyze(d))
 					}
@@ -175,10 +176,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				for _, a := range results[i].analyses {
 					mine.add(a)
 				}
-				if i < len(p.first) {
-					continue
-				}
-				if opt.Progress != nil {
+				if !readByFirst && opt.Progress != nil {
 					bytes.Add(results[i].size())
 					opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
 				}
