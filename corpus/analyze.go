@@ -174,6 +174,7 @@ type analysis struct {
 	paras  paraVecs // per paragraph; empty for boilerplate and empty ones
 	terms  docVec   // the document's distinct terms and their counts
 	tokens int
+	words  int // as countWords counts them
 	names  []words.NameCount
 }
 
@@ -189,13 +190,33 @@ func (t *termizer) analyze(d *Document) *analysis {
 	}
 	names := t.names
 	names.Reset()
+	var wc wordCounter
 	for _, p := range d.Paragraphs {
 		if p.Repeat != nil {
 			t.paraEnds = append(t.paraEnds, len(t.slab))
+			n, _ := countWordsIn(p.Text, 0)
+			wc.n += n
 			continue
 		}
 		t.spans, t.kinds = t.spans[:0], t.kinds[:0]
+		prev := 0
 		words.Scan(p.Text, func(start, end int) {
+			// Words, as countWords counts them: wordCounter's between and
+			// token, with their usual cases (one space, a word starting
+			// with an ASCII letter or digit) inline, as calls would cost
+			// more than the counting.
+			if start == prev+1 && p.Text[prev] == ' ' {
+				wc.counted = 0
+			} else {
+				wc.between(p.Text[prev:start])
+			}
+			if c := p.Text[start] | 0x20; c-'a' < 26 || c-'0' < 10 {
+				wc.n += int(1 - wc.counted)
+				wc.counted = 1
+			} else {
+				wc.token(p.Text[start:end])
+			}
+			prev = end
 			e := t.lookup(p.Text, start, end)
 			t.spans = append(t.spans, [2]int{start, end})
 			kind := e.kind
@@ -209,9 +230,12 @@ func (t *termizer) analyze(d *Document) *analysis {
 				t.countInParagraph(e.id)
 			}
 		})
+		wc.between(p.Text[prev:])
+		wc.end()
 		t.paraEnds = append(t.paraEnds, t.endParagraph())
 		names.AddTokens(p.Text, t.spans, t.kinds)
 	}
+	a.words = wc.n
 	// All the paragraphs' vectors share one allocation of the exact size.
 	a.paras = paraVecs{slab: slices.Clone(t.slab), ends: make([]uint32, len(t.paraEnds))}
 	for i, end := range t.paraEnds {

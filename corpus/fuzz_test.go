@@ -174,3 +174,14 @@ func FuzzDisplayWidth(f *testing.F) {
 		}
 	})
 }
+
+// The indexer counts words from Scan's tokens; it must agree with
+// countWords on any text.
+func FuzzCountWordsByTokens(f *testing.F) {
+	f.Add("“Quoted,” she said: see https://x.org/a_b (twice) — 4,200 U.S. don’t\u0301 a-b")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := countWordsByTokens(s), countWords([]string{s}); got != want {
+			t.Fatalf("%q: %d words by tokens, countWords %d", s, got, want)
+		}
+	})
+}

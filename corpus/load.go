@@ -314,7 +314,7 @@ func parseSource(s source, t *termizer) result {
 		t.reuse(raw)
 		return skipResult(s, "binary")
 	}
-	doc := Parse(s.display, raw)
+	doc := parseText(s.display, raw)
 	if !isMarkdown(s.display) {
 		// Plain text is copied into new paragraphs (Normalize), so the
 		// file's bytes are free again; Markdown's may be shared.
@@ -329,16 +329,34 @@ func parseSource(s source, t *termizer) result {
 		return skipResult(s, "empty")
 	}
 	r := result{docs: []*Document{doc}}
-	if t != nil {
-		r.analyses = []*analysis{t.analyze(doc)}
-	}
+	r.analyses = analyzeNew(doc, t)
 	return r
+}
+
+// analyzeNew indexes a document just read, when given a termizer, which
+// also counts its words; without one it counts them here.
+func analyzeNew(doc *Document, t *termizer) []*analysis {
+	if t == nil {
+		doc.Words = doc.countWords()
+		return nil
+	}
+	a := t.analyze(doc)
+	doc.Words = a.words
+	return []*analysis{a}
 }
 
 // Parse builds a document from a file's raw bytes, which it may share and
 // which must not change afterwards. path is the name shown
 // for it; it is sanitized here.
 func Parse(displayPath string, raw []byte) *Document {
+	d := parseText(displayPath, raw)
+	d.Words = d.countWords()
+	return d
+}
+
+// parseText is Parse without the word count, which loading takes from
+// the indexer's tokens (see wordCounter).
+func parseText(displayPath string, raw []byte) *Document {
 	text, enc := decode(raw)
 	if isMarkdown(displayPath) {
 		md := parseMarkdown(strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n"))
@@ -353,8 +371,8 @@ func Parse(displayPath string, raw []byte) *Document {
 }
 
 // newDocument completes a document from its paragraphs: title (unless
-// the source gave one), folded boilerplate, word count, sanitized path
-// and metadata.
+// the source gave one), folded boilerplate, sanitized path and metadata.
+// The caller counts its words.
 func newDocument(displayPath string, paras []Paragraph, title string, meta Metadata, enc string, size int) *Document {
 	texts := make([]string, len(paras))
 	for i, p := range paras {
@@ -370,11 +388,20 @@ func newDocument(displayPath string, paras []Paragraph, title string, meta Metad
 		TitleLine:  titleLine(texts, title),
 		Path:       SanitizeName(displayPath),
 		Paragraphs: paras,
-		Words:      countWords(texts),
 		Encoding:   enc,
 		Metadata:   Metadata{Source: SanitizeName(meta.Source), Date: SanitizeName(meta.Date), URL: SanitizeName(meta.URL)},
 		bytes:      size,
 	}
+}
+
+// countWords counts the words of every paragraph (see countWords).
+func (d *Document) countWords() int {
+	n := 0
+	for _, p := range d.Paragraphs {
+		words, _ := countWordsIn(p.Text, 0)
+		n += words
+	}
+	return n
 }
 
 func isMarkdown(name string) bool {

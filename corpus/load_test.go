@@ -405,3 +405,28 @@ func TestLoadTwice(t *testing.T) {
 		}
 	}
 }
+
+// Loading takes word counts from the indexer's tokens; they must be what
+// counting the text gives, for every format, with boilerplate (which the
+// indexer does not tokenize), web addresses, possessives and accents.
+func TestLoadedWordCountsMatchTheText(t *testing.T) {
+	ad := "Subscribe to our newsletter at https://example.org/news today!"
+	root := writeTree(t, map[string]string{
+		"a.txt":   "Harbour’s strike — day 3\n\n" + ad + "\n\n“Quoted,” she said (twice): 4,200 U.S. workers.\n\n" + ad + "\n\nCafe\u0301 owners agreed.\n\n" + ad,
+		"b.md":    "# A heading\n\n- a list item with *emphasis*\n- see [the site](https://example.org)\n\n> A quote, with www.example.com in it.",
+		"c.jsonl": `{"title": "T", "text": "First record: 12 ships."}` + "\n" + `{"text": "Second record, with https://x.org/y and more."}` + "\n",
+		"d.html":  "<html><head><title>Page</title></head><body><p>One para with a <a href='https://z.org'>link</a>.</p><p>Another one.</p></body></html>",
+	})
+	c, err := Load([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Docs) != 5 {
+		t.Fatalf("%d documents, want 5 (skipped: %v)", len(c.Docs), c.Skipped)
+	}
+	for _, d := range c.Docs {
+		if want := d.countWords(); d.Words != want || want == 0 {
+			t.Errorf("%s: Words = %d, the text has %d", d.Path, d.Words, want)
+		}
+	}
+}

@@ -190,36 +190,87 @@ func mayBeWide(r rune) bool {
 func countWords(paras []string) int {
 	n := 0
 	for _, p := range paras {
-		counted := uint64(0) // 1 once the current word was counted
-		for i := 0; i < len(p); {
-			var starts int
-			starts, i, counted = wordStartsASCII(p, i, counted)
-			n += starts
-			if i == len(p) {
-				break
-			}
-			c := p[i]
-			if c < utf8.RuneSelf {
-				class := uint64(asciiClass[c])
-				space, word := class&1, class>>1
-				n += int(word &^ counted)
-				counted = (counted | word) &^ space
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(p[i:])
-			i += size
-			if unicode.IsSpace(r) {
-				counted = 0
-				continue
-			}
-			if counted == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
-				n++
-				counted = 1
-			}
-		}
+		starts, _ := countWordsIn(p, 0)
+		n += starts
 	}
 	return n
+}
+
+// countWordsIn counts the words starting in p, given whether the word
+// running into it was counted (1) or not (0), and says whether the word
+// running out of it was.
+func countWordsIn(p string, counted uint64) (int, uint64) {
+	n := 0
+	for i := 0; i < len(p); {
+		var starts int
+		starts, i, counted = wordStartsASCII(p, i, counted)
+		n += starts
+		if i == len(p) {
+			break
+		}
+		c := p[i]
+		if c < utf8.RuneSelf {
+			class := uint64(asciiClass[c])
+			space, word := class&1, class>>1
+			n += int(word &^ counted)
+			counted = (counted | word) &^ space
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(p[i:])
+		i += size
+		if unicode.IsSpace(r) {
+			counted = 0
+			continue
+		}
+		if counted == 0 && (unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			n++
+			counted = 1
+		}
+	}
+	return n, counted
+}
+
+// wordCounter counts words as countWords does, but from a paragraph's
+// tokens (words.Scan) and the text between them: the indexer scans every
+// paragraph anyway, and this spares it a second pass over the text. Call
+// between and token in the order of the text, and end at the paragraph's
+// end.
+type wordCounter struct {
+	n       int
+	counted uint64 // 1 once the current word was counted
+}
+
+// between counts the text between two tokens (or before the first, after
+// the last): usually one space, at times a web address Scan skipped.
+func (w *wordCounter) between(s string) {
+	if len(s) == 1 && s[0] == ' ' {
+		w.counted = 0
+		return
+	}
+	var n int
+	n, w.counted = countWordsIn(s, w.counted)
+	w.n += n
+}
+
+// token counts a token, which holds no white space.
+func (w *wordCounter) token(s string) {
+	if w.counted == 0 && s != "" && (s[0] < utf8.RuneSelf && asciiClass[s[0]] == 2 || hasLetterOrDigit(s)) {
+		w.n++
+		w.counted = 1
+	}
+}
+
+// end ends the paragraph: the next one starts a word.
+func (w *wordCounter) end() { w.counted = 0 }
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // wordStartsASCII counts the words starting in p from i on, 8 bytes at a

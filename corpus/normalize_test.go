@@ -7,6 +7,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"parallax/corpus/words"
 )
 
 // sentence builds a line of about n cells made of words and ending with end.
@@ -223,6 +225,40 @@ func TestCountWordsMatchesRuneByRune(t *testing.T) {
 		paras := []string{b.String()}
 		if got, want := countWords(paras), countWordsByRune(paras); got != want {
 			t.Fatalf("countWords(%q) = %d, rune by rune %d", paras[0], got, want)
+		}
+	}
+}
+
+// countWordsByTokens counts a paragraph's words the way the indexer does:
+// from words.Scan's tokens and the text between them.
+func countWordsByTokens(p string) int {
+	var w wordCounter
+	prev := 0
+	words.Scan(p, func(start, end int) {
+		w.between(p[prev:start])
+		w.token(p[start:end])
+		prev = end
+	})
+	w.between(p[prev:])
+	w.end()
+	return w.n
+}
+
+// Counting from the tokens gives countWords' count on texts of the
+// pieces that matter: words, spaces, punctuation inside and around
+// words, web addresses (which Scan skips), initials, possessives,
+// combining accents alone, curly quotes and other spaces.
+func TestCountWordsByTokensMatchesCountWords(t *testing.T) {
+	pieces := []string{"a", "Z", "5", " ", "\n", ",", ".", "'s", "’s", "\"", "-", "\t", "é", "\u0301", "“", "\u00a0", "(", "#", "U.S.", "https://x.org/a", "www.b.com", "4,200", "日本"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		var b strings.Builder
+		for range rng.IntN(30) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		p := b.String()
+		if got, want := countWordsByTokens(p), countWords([]string{p}); got != want {
+			t.Fatalf("%q: %d words by tokens, countWords %d", p, got, want)
 		}
 	}
 }

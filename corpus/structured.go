@@ -58,9 +58,7 @@ func parseStructured(s source, f format, fields formats.Fields, t *termizer) res
 			doc.ID = stableID(absPath(s.osPath) + "\x00" + display)
 		}
 		r.docs = append(r.docs, doc)
-		if t != nil {
-			r.analyses = append(r.analyses, t.analyze(doc))
-		}
+		r.analyses = append(r.analyses, analyzeNew(doc, t)...)
 	}
 	bad := func(where string) func(int, string) {
 		return func(n int, reason string) {
