@@ -27,7 +27,8 @@ type Match struct {
 func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 	best.Para = -1
 	da, db := &m.Docs[a], &m.Docs[b]
-	if para < 0 || para >= da.paras.len() || len(da.paras.at(para)) == 0 || da.paraNorms[para] == 0 {
+	aNorms, bNorms := m.norms(a), m.norms(b)
+	if para < 0 || para >= da.paras.len() || len(da.paras.at(para)) == 0 || aNorms[para] == 0 {
 		return best, false
 	}
 	query := da.paras.at(para)
@@ -44,11 +45,11 @@ func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 	}()
 	for i := range query {
 		id, c := query.at(i)
-		q[id] = sublinear[c] * m.paraIDF[id] / da.paraNorms[para]
+		q[id] = sublinear[c] * m.paraIDF[id] / aNorms[para]
 	}
 	for i := range db.paras.len() {
 		v := db.paras.at(i)
-		if len(v) == 0 || db.paraNorms[i] == 0 {
+		if len(v) == 0 || bNorms[i] == 0 {
 			continue
 		}
 		var dot float32
@@ -57,7 +58,7 @@ func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 				dot += w * sublinear[e&0xff] * m.paraIDF[e>>8]
 			}
 		}
-		if s := float64(dot / db.paraNorms[i]); s > best.Score {
+		if s := float64(dot / bNorms[i]); s > best.Score {
 			best = Match{Para: i, Score: s}
 		}
 	}

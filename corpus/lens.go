@@ -249,8 +249,8 @@ func (m *Model) Vocabulary() []VocabEntry {
 func (m *Model) buildVocabulary() []VocabEntry {
 	type agg struct{ mentions, docs int }
 	names := map[string]*agg{}
-	for _, dm := range m.Docs {
-		for _, nc := range dm.Names {
+	for d := range m.Docs {
+		for _, nc := range m.Docs[d].Names {
 			a := names[nc.Name]
 			if a == nil {
 				a = &agg{}

@@ -53,9 +53,14 @@ type DocModel struct {
 	// Names are the proper names mentioned, most frequent first.
 	Names []words.NameCount
 
-	norm      float32   // length of the document's TF-IDF vector
-	paras     paraVecs  // term counts per paragraph
-	paraNorms []float32 // length of each paragraph's TF-IDF vector
+	norm  float32  // length of the document's TF-IDF vector
+	paras paraVecs // term counts per paragraph
+
+	// paraNorms are the lengths of each paragraph's TF-IDF vector. Only
+	// Align needs them, one or two documents at a time: they are
+	// computed on the first Align that involves the document.
+	paraNorms     []float32
+	paraNormsOnce sync.Once
 }
 
 // paraVecs are a document's paragraph vectors end to end in one array:
@@ -198,10 +203,6 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		var sumSquares float64
 		heavy[d], sumSquares = m.heaviest(dm, heavyTerms)
 		dm.norm = float32(math.Sqrt(sumSquares))
-		dm.paraNorms = make([]float32, dm.paras.len())
-		for p := range dm.paraNorms {
-			dm.paraNorms[p] = m.paraNorm(dm.paras.at(p))
-		}
 	})
 	m.postings = make([][]posting, n)
 	// Count first, so that all postings share one allocation.
@@ -266,6 +267,19 @@ func (m *Model) docWeight(dm *DocModel, i int) float32 {
 		return 0
 	}
 	return tfWeight(dm.terms.count(i)) * m.docIDF[dm.terms.term(i)] / dm.norm
+}
+
+// norms returns the paragraph norms of document d.
+func (m *Model) norms(d int) []float32 {
+	dm := &m.Docs[d]
+	dm.paraNormsOnce.Do(func() {
+		norms := make([]float32, dm.paras.len())
+		for p := range norms {
+			norms[p] = m.paraNorm(dm.paras.at(p))
+		}
+		dm.paraNorms = norms
+	})
+	return dm.paraNorms
 }
 
 func (m *Model) paraNorm(pv paraVec) float32 {

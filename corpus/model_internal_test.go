@@ -167,7 +167,8 @@ func checkFrequencies(t *testing.T, m *Model) {
 	doc, para, term := make([]int32, n), make([]int32, n), make([]int64, n)
 	var tokens int64
 	paragraphs := 0
-	for _, dm := range m.Docs {
+	for d := range m.Docs {
+		dm := &m.Docs[d]
 		for i := range dm.terms.len() {
 			doc[dm.terms.term(i)]++
 			term[dm.terms.term(i)] += int64(dm.terms.count(i))

@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -289,4 +290,38 @@ func TestModelNamesMatchTheStandaloneCollector(t *testing.T) {
 			}
 		}
 	}
+}
+
+// Paragraph norms are computed on the first Align that needs them; the
+// reader may align from several goroutines at once, and every answer
+// must be the one a single caller gets.
+func TestAlignFromManyGoroutines(t *testing.T) {
+	load := func() *Corpus {
+		c, err := Load([]string{"../testdata/events"}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return c
+	}
+	want := map[[3]int]Match{}
+	c := load()
+	for a := range 4 {
+		for b := range 4 {
+			for p := range c.Docs[a].Paragraphs {
+				want[[3]int{a, p, b}], _ = c.Model.Align(a, p, b)
+			}
+		}
+	}
+	c = load() // norms not computed yet
+	var wg sync.WaitGroup
+	for range 8 {
+		wg.Go(func() {
+			for k, w := range want {
+				if got, _ := c.Model.Align(k[0], k[1], k[2]); got != w {
+					t.Errorf("Align%v = %+v, alone %+v", k, got, w)
+				}
+			}
+		})
+	}
+	wg.Wait()
 }
