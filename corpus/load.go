@@ -396,12 +396,11 @@ func newDocument(displayPath string, paras []Paragraph, title string, meta Metad
 
 // countWords counts the words of every paragraph (see countWords).
 func (d *Document) countWords() int {
-	n := 0
-	for _, p := range d.Paragraphs {
-		words, _ := countWordsIn(p.Text, 0)
-		n += words
+	texts := make([]string, len(d.Paragraphs))
+	for i, p := range d.Paragraphs {
+		texts[i] = p.Text
 	}
-	return n
+	return countWords(texts)
 }
 
 func isMarkdown(name string) bool {
