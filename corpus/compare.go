@@ -89,10 +89,11 @@ func (m *Model) Related(d, k int) []Related {
 	if len(cs.score) != len(m.Docs) {
 		cs.score = make([]float32, len(m.Docs))
 	}
-	heavy, _ := m.heaviest(dm, heavyTerms)
+	var room [heavyTerms]int32
+	heavy, _ := m.heaviest(dm, heavyTerms, room[:0])
 	for _, i := range heavy {
-		w := m.docWeight(dm, i)
-		for _, p := range m.postings[dm.terms.term(i)] {
+		w := m.docWeight(dm, int(i))
+		for _, p := range m.postings(dm.terms.term(int(i))) {
 			if x := w * p.w; int(p.doc) != d && x > 0 {
 				if cs.score[p.doc] == 0 {
 					cs.touched = append(cs.touched, p.doc)

@@ -38,9 +38,12 @@ type Model struct {
 	tieKey          []uint64 // per term, a hash of its stem (see heaviest)
 	Docs            []DocModel
 
-	postings   [][]posting // term id → documents for which it is a heavy term
-	scratch    sync.Pool   // *[]float32 of vocabulary size, zeroed, for Align
-	candidates sync.Pool   // *candidateScores, for Related
+	// The inverted index: term id's postings (the documents for which it
+	// is a heavy term) are posts[postStart[id]:postStart[id+1]].
+	posts      []posting
+	postStart  []int32
+	scratch    sync.Pool // *[]float32 of vocabulary size, zeroed, for Align
+	candidates sync.Pool // *candidateScores, for Related
 	vocabState
 }
 
@@ -183,7 +186,7 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		DocFreq: f.doc[:n:n], ParaFreq: f.para[:n:n], TermFreq: f.term[:n:n],
 		Tokens: f.tokens, Paragraphs: f.paragraphs,
 		Docs:   make([]DocModel, len(docs)),
-		tieKey: tieKeys(v.stems),
+		tieKey: make([]uint64, n),
 	}
 	for d, a := range analyses {
 		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
@@ -191,40 +194,83 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 	m.scratch.New = func() any { s := make([]float32, n); return &s }
 	m.candidates.New = func() any { return &candidateScores{} }
 	m.docIDF, m.paraIDF = make([]float32, n), make([]float32, n)
-	for id := range n {
-		m.docIDF[id] = smoothIDF(len(docs), int(m.DocFreq[id]))
-		m.paraIDF[id] = smoothIDF(m.Paragraphs, int(m.ParaFreq[id]))
-	}
+	parallel((n+idfChunk-1)/idfChunk, func(c int) {
+		for id := c * idfChunk; id < min(n, (c+1)*idfChunk); id++ {
+			m.docIDF[id] = smoothIDF(len(docs), int(m.DocFreq[id]))
+			m.paraIDF[id] = smoothIDF(m.Paragraphs, int(m.ParaFreq[id]))
+			m.tieKey[id] = tieKey(m.Vocab[id])
+		}
+	})
 	// Norms and heaviest terms are per document: compute them in parallel,
-	// then fill the inverted index in document order.
-	heavy := make([][]int, len(m.Docs))
+	// then fill the inverted index. Document d's heavy terms (indexes into
+	// its terms) are heavy[d*heavyTerms:][:heavyCount[d]]: one array for
+	// the corpus rather than a slice per document.
+	heavy := make([]int32, len(m.Docs)*heavyTerms)
+	heavyCount := make([]uint8, len(m.Docs))
 	parallel(len(m.Docs), func(d int) {
 		dm := &m.Docs[d]
-		var sumSquares float64
-		heavy[d], sumSquares = m.heaviest(dm, heavyTerms)
+		h, sumSquares := m.heaviest(dm, heavyTerms, heavy[d*heavyTerms:d*heavyTerms:(d+1)*heavyTerms])
+		heavyCount[d] = uint8(len(h))
 		dm.norm = float32(math.Sqrt(sumSquares))
 	})
-	m.postings = make([][]posting, n)
-	// Count first, so that all postings share one allocation.
-	sizes := make([]int32, n)
-	total := 0
-	for d := range m.Docs {
-		for _, i := range heavy[d] {
-			sizes[m.Docs[d].terms.term(i)]++
-		}
-		total += len(heavy[d])
-	}
-	slab := make([]posting, total)
-	for id, size := range sizes {
-		m.postings[id], slab = slab[:0:size], slab[size:]
-	}
-	for d := range m.Docs {
-		for _, i := range heavy[d] {
-			id := m.Docs[d].terms.term(i)
-			m.postings[id] = append(m.postings[id], posting{doc: int32(d), w: m.docWeight(&m.Docs[d], i)})
-		}
-	}
+	m.fillPostings(heavy, heavyCount)
 	return m
+}
+
+// idfChunk is how many terms a processor takes at a time when computing
+// the IDF tables.
+const idfChunk = 8192
+
+// fillPostings builds the inverted index from each document's heavy terms.
+// Each processor takes a run of documents: it counts its postings per term,
+// and, once every run's place in each term's list is known, writes them.
+// The lists stay in document order, as on one processor.
+func (m *Model) fillPostings(heavy []int32, heavyCount []uint8) {
+	n, docs := len(m.Vocab), len(m.Docs)
+	runs := min(runtime.GOMAXPROCS(0), max(1, docs/1024))
+	runOf := func(r int) (int, int) { return r * docs / runs, (r + 1) * docs / runs }
+	termsOf := func(d int) []int32 { return heavy[d*heavyTerms:][:heavyCount[d]] }
+	// counts[r][id] is how many postings run r has for term id; it then
+	// becomes where run r writes its first one.
+	counts := make([][]int32, runs)
+	parallel(runs, func(r int) {
+		c := make([]int32, n)
+		from, to := runOf(r)
+		for d := from; d < to; d++ {
+			for _, i := range termsOf(d) {
+				c[m.Docs[d].terms.term(int(i))]++
+			}
+		}
+		counts[r] = c
+	})
+	m.postStart = make([]int32, n+1)
+	at := int32(0)
+	for id := range n {
+		m.postStart[id] = at
+		for r := range runs {
+			at, counts[r][id] = at+counts[r][id], at
+		}
+	}
+	m.postStart[n] = at
+	m.posts = make([]posting, at)
+	parallel(runs, func(r int) {
+		next := counts[r]
+		from, to := runOf(r)
+		for d := from; d < to; d++ {
+			dm := &m.Docs[d]
+			for _, i := range termsOf(d) {
+				id := dm.terms.term(int(i))
+				m.posts[next[id]] = posting{doc: int32(d), w: m.docWeight(dm, int(i))}
+				next[id]++
+			}
+		}
+	})
+}
+
+// postings are the documents for which term id is a heavy term, in
+// document order.
+func (m *Model) postings(id int32) []posting {
+	return m.posts[m.postStart[id]:m.postStart[id+1]]
 }
 
 // parallel runs fn(0) … fn(n-1) on one goroutine per processor. A panic
@@ -292,10 +338,9 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 	return float32(math.Sqrt(sum))
 }
 
-// heaviest returns the indexes of a document's k heaviest terms, heaviest
-// first, and the sum
-// of the squares of all its term weights (the square of its norm), which
-// comes from the same pass. Ties go to the term whose stem has the
+// heaviest appends to heavy the indexes of a document's k heaviest terms,
+// heaviest first, and returns it with the sum of the squares of all its
+// term weights (the square of its norm), which comes from the same pass. Ties go to the term whose stem has the
 // smaller tieKey: term ids depend on which loading worker met a word
 // first, so breaking ties by id would pick different terms (and related
 // documents) from one run to the next. It keeps the k best seen so far in
@@ -304,8 +349,15 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 // Terms are visited from the last: ids are given in order of first use in
 // the corpus, so rare, heavy terms tend to come last, and visiting them
 // first leaves the heap little to replace.
-func (m *Model) heaviest(dm *DocModel, k int) (heavy []int, sumSquares float64) {
-	top := make([]weightedTerm, 0, max(0, min(k, dm.terms.len())))
+func (m *Model) heaviest(dm *DocModel, k int, heavy []int32) ([]int32, float64) {
+	var (
+		sumSquares float64
+		room       [heavyTerms]weightedTerm // for the usual k, no allocation
+		top        = room[:0]
+	)
+	if k > heavyTerms {
+		top = make([]weightedTerm, 0, min(k, dm.terms.len()))
+	}
 	for i := dm.terms.len() - 1; i >= 0; i-- {
 		id := dm.terms.term(i)
 		t := weightedTerm{w: tfWeight(dm.terms.count(i)) * m.docIDF[id], key: m.tieKey[id], i: i}
@@ -329,9 +381,8 @@ func (m *Model) heaviest(dm *DocModel, k int) (heavy []int, sumSquares float64) 
 		}
 		return 0
 	})
-	heavy = make([]int, len(top))
-	for j := range top {
-		heavy[j] = top[j].i
+	for _, t := range top {
+		heavy = append(heavy, int32(t.i))
 	}
 	return heavy, sumSquares
 }
@@ -356,18 +407,14 @@ func lighter(a, b weightedTerm) bool {
 	return a.i > b.i // the same stem hash (all but impossible)
 }
 
-// tieKeys hash each stem, for breaking ties between equal weights the
-// same way whatever ids the terms got.
-func tieKeys(stems []string) []uint64 {
-	keys := make([]uint64, len(stems))
-	for id, s := range stems {
-		h := uint64(14695981039346656037) // FNV-1a
-		for i := 0; i < len(s); i++ {
-			h = (h ^ uint64(s[i])) * 1099511628211
-		}
-		keys[id] = h
+// tieKey hashes a stem, for breaking ties between equal weights the same
+// way whatever ids the terms got.
+func tieKey(stem string) uint64 {
+	h := uint64(14695981039346656037) // FNV-1a
+	for i := 0; i < len(stem); i++ {
+		h = (h ^ uint64(stem[i])) * 1099511628211
 	}
-	return keys
+	return h
 }
 
 func siftUp(h []weightedTerm, j int) {

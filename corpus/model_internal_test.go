@@ -30,16 +30,16 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 		}
 		dm := &DocModel{terms: newDocVec(ids, counts)}
 		k := rng.IntN(80)
-		idx := make([]int, n)
+		idx := make([]int32, n)
 		for i := range idx {
-			idx[i] = i
+			idx[i] = int32(i)
 		}
-		weight := func(i int) float32 { return tfWeight(counts[i]) * m.docIDF[ids[i]] }
-		slices.SortStableFunc(idx, func(a, b int) int {
+		weight := func(i int32) float32 { return tfWeight(counts[i]) * m.docIDF[ids[i]] }
+		slices.SortStableFunc(idx, func(a, b int32) int {
 			return cmp.Or(cmp.Compare(weight(b), weight(a)), cmp.Compare(m.tieKey[ids[a]], m.tieKey[ids[b]]))
 		})
 		want := idx[:min(k, n)]
-		if got, _ := m.heaviest(dm, k); len(got)+len(want) > 0 && !slices.Equal(got, want) {
+		if got, _ := m.heaviest(dm, k, nil); len(got)+len(want) > 0 && !slices.Equal(got, want) {
 			t.Fatalf("round %d (n=%d, k=%d): heaviest = %v, want %v", round, n, k, got, want)
 		}
 	}
