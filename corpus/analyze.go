@@ -23,7 +23,8 @@ type vocab struct {
 	// the other worker already met is not lower-cased and stemmed again.
 	// Its slots hold no pointers (only words over 24 bytes go in a map):
 	// the collector hardly scans it. Each load starts a full-sized one
-	// (see startLoad) and leaves an empty one at the end.
+	// (see startLoad) and hands it to the model at the end, which looks
+	// words up in it again for Align.
 	forms wordTable
 }
 
@@ -46,7 +47,8 @@ func (v *vocab) startLoad(corpusBytes int64) {
 	v.forms = newWordTableFor(v.expectedForms(corpusBytes))
 }
 
-// endLoad lets go of what only the workers needed.
+// endLoad lets go of the load's word forms, which the model now owns: a
+// later load must not write into them.
 func (v *vocab) endLoad() { v.forms = newWordTable() }
 
 func (v *vocab) expectedStems(corpusBytes int64) int {
@@ -171,11 +173,15 @@ func (t *termizer) lookup(text string, start, end int) entry {
 
 // analysis is what tokenizing one document yields.
 type analysis struct {
-	paras  paraVecs // per paragraph; empty for boilerplate and empty ones
-	terms  docVec   // the document's distinct terms and their counts
-	tokens int
-	words  int // as countWords counts them
-	names  []words.NameCount
+	paras paraVecs // per paragraph; empty for boilerplate and empty ones
+	// keepParas says that the model keeps paras: the document is long
+	// (see keptParagraphsBytes). Otherwise they are only counted in the
+	// paragraph frequencies, and dropped.
+	keepParas bool
+	terms     docVec // the document's distinct terms and their counts
+	tokens    int
+	words     int // as countWords counts them
+	names     []words.NameCount
 }
 
 // analyze tokenizes the visible, non-boilerplate paragraphs of a document
@@ -191,7 +197,9 @@ func (t *termizer) analyze(d *Document) *analysis {
 	names := t.names
 	names.Reset()
 	var wc wordCounter
+	textBytes := 0
 	for _, p := range d.Paragraphs {
+		textBytes += len(p.Text)
 		if p.Repeat != nil {
 			t.paraEnds = append(t.paraEnds, len(t.slab))
 			n, _ := countWordsIn(p.Text, 0)
@@ -236,6 +244,7 @@ func (t *termizer) analyze(d *Document) *analysis {
 		names.AddTokens(p.Text, t.spans, t.kinds)
 	}
 	a.words = wc.n
+	a.keepParas = textBytes >= keptParagraphsBytes
 	// All the paragraphs' vectors share one allocation of the exact size.
 	a.paras = paraVecs{slab: slices.Clone(t.slab), ends: make([]uint32, len(t.paraEnds))}
 	for i, end := range t.paraEnds {

@@ -160,7 +160,7 @@ func BenchmarkAlignParagraph(b *testing.B) {
 		src = c.Docs[1]
 	}
 	var queries []int
-	paras := c.Model.Docs[src.Index].paras
+	paras, _ := c.Model.paragraphs(src.Index)
 	for p := range paras.len() {
 		if len(paras.at(p)) > 0 {
 			queries = append(queries, p)
@@ -178,6 +178,37 @@ func BenchmarkAlignParagraph(b *testing.B) {
 		i++
 	}
 	b.ReportMetric(float64(len(long.Paragraphs)), "paras")
+}
+
+// BenchmarkCountParagraphsAgain counts the paragraph vectors of the
+// longest document that does not keep them from loading (just under
+// keptParagraphsBytes): the most the first Align involving a document
+// can add.
+func BenchmarkCountParagraphsAgain(b *testing.B) {
+	s := benchData(b, "recount", func(dir string) (int64, error) {
+		st, err := gen.Write(dir, gen.Options{Docs: 6, Events: 1, TotalBytes: 60 << 10, Seed: 4})
+		if err != nil {
+			return 0, err
+		}
+		n, err := gen.WriteDoc(filepath.Join(dir, "short.txt"), gen.DocOptions{Seed: 4, Variant: 99, Bytes: keptParagraphsBytes - 8<<10})
+		return st.Bytes + n, err
+	})
+	c := loadBench(b, s)
+	doc := findDoc(b, c, "short.txt")
+	if dm := &c.Model.Docs[doc.Index]; dm.paras.len() > 0 {
+		b.Fatal("the document kept its paragraph vectors from loading")
+	}
+	size := 0
+	for _, p := range doc.Paragraphs {
+		size += len(p.Text)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		if c.Model.countParagraphs(doc).len() == 0 {
+			b.Fatal("no paragraph counted")
+		}
+	}
 }
 
 // BenchmarkContrast1MB compares the vocabularies of two ~1 MB articles

@@ -26,12 +26,12 @@ type Match struct {
 // still returned so callers can show its score.
 func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 	best.Para = -1
-	da, db := &m.Docs[a], &m.Docs[b]
-	aNorms, bNorms := m.norms(a), m.norms(b)
-	if para < 0 || para >= da.paras.len() || len(da.paras.at(para)) == 0 || aNorms[para] == 0 {
+	aParas, aNorms := m.paragraphs(a)
+	bParas, bNorms := m.paragraphs(b)
+	if para < 0 || para >= aParas.len() || len(aParas.at(para)) == 0 || aNorms[para] == 0 {
 		return best, false
 	}
-	query := da.paras.at(para)
+	query := aParas.at(para)
 	// The query's weights are scattered into a dense array by term; each
 	// candidate paragraph is then one pass over its packed counts.
 	qp := m.scratch.Get().(*[]float32)
@@ -47,8 +47,8 @@ func (m *Model) Align(a, para, b int) (best Match, ok bool) {
 		id, c := query.at(i)
 		q[id] = sublinear[c] * m.paraIDF[id] / aNorms[para]
 	}
-	for i := range db.paras.len() {
-		v := db.paras.at(i)
+	for i := range bParas.len() {
+		v := bParas.at(i)
 		if len(v) == 0 || bNorms[i] == 0 {
 			continue
 		}

@@ -175,6 +175,9 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				// way is skipped whole.
 				for _, a := range results[i].analyses {
 					mine.add(a)
+					if !a.keepParas {
+						a.paras = paraVecs{} // not kept: let it go now
+					}
 				}
 				if !readByFirst && opt.Progress != nil {
 					bytes.Add(results[i].size())
@@ -184,7 +187,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		})
 	}
 	wg.Wait()
-	p.vocab.endLoad()
+	defer p.vocab.endLoad() // after buildModel, which keeps the word forms
 
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis

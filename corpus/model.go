@@ -37,6 +37,10 @@ type Model struct {
 	docIDF, paraIDF []float32
 	tieKey          []uint64 // per term, a hash of its stem (see heaviest)
 	Docs            []DocModel
+	docs            []*Document // their text, to count paragraphs again
+	// forms is the load's table of word forms (see vocab), no longer
+	// written to: paragraphs looks words up in it.
+	forms wordTable
 
 	// The inverted index: term id's postings (the documents for which it
 	// is a heavy term) are posts[postStart[id]:postStart[id+1]].
@@ -56,14 +60,15 @@ type DocModel struct {
 	// Names are the proper names mentioned, most frequent first.
 	Names []words.NameCount
 
-	norm  float32  // length of the document's TF-IDF vector
-	paras paraVecs // term counts per paragraph
+	norm float32 // length of the document's TF-IDF vector
 
-	// paraNorms are the lengths of each paragraph's TF-IDF vector. Only
-	// Align needs them, one or two documents at a time: they are
-	// computed on the first Align that involves the document.
-	paraNorms     []float32
-	paraNormsOnce sync.Once
+	// paras are the term counts of each paragraph, and paraNorms the
+	// lengths of their TF-IDF vectors. Only Align needs them, one or two
+	// documents at a time: they are set on the first Align that involves
+	// the document (see paragraphs).
+	paras     paraVecs
+	paraNorms []float32
+	parasOnce sync.Once
 }
 
 // paraVecs are a document's paragraph vectors end to end in one array:
@@ -186,10 +191,15 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		DocFreq: f.doc[:n:n], ParaFreq: f.para[:n:n], TermFreq: f.term[:n:n],
 		Tokens: f.tokens, Paragraphs: f.paragraphs,
 		Docs:   make([]DocModel, len(docs)),
+		docs:   docs,
+		forms:  v.forms,
 		tieKey: make([]uint64, n),
 	}
 	for d, a := range analyses {
 		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
+		if !a.keepParas {
+			m.Docs[d].paras = paraVecs{} // counted again when needed
+		}
 	}
 	m.scratch.New = func() any { s := make([]float32, n); return &s }
 	m.candidates.New = func() any { return &candidateScores{} }
@@ -315,17 +325,20 @@ func (m *Model) docWeight(dm *DocModel, i int) float32 {
 	return tfWeight(dm.terms.count(i)) * m.docIDF[dm.terms.term(i)] / dm.norm
 }
 
-// norms returns the paragraph norms of document d.
-func (m *Model) norms(d int) []float32 {
+// paragraphs returns the paragraph vectors of document d and their norms.
+func (m *Model) paragraphs(d int) (paraVecs, []float32) {
 	dm := &m.Docs[d]
-	dm.paraNormsOnce.Do(func() {
+	dm.parasOnce.Do(func() {
+		if dm.paras.ends == nil {
+			dm.paras = m.countParagraphs(m.docs[d])
+		}
 		norms := make([]float32, dm.paras.len())
 		for p := range norms {
 			norms[p] = m.paraNorm(dm.paras.at(p))
 		}
 		dm.paraNorms = norms
 	})
-	return dm.paraNorms
+	return dm.paras, dm.paraNorms
 }
 
 func (m *Model) paraNorm(pv paraVec) float32 {

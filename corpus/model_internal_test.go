@@ -174,8 +174,9 @@ func checkFrequencies(t *testing.T, m *Model) {
 			term[dm.terms.term(i)] += int64(dm.terms.count(i))
 		}
 		tokens += int64(dm.Tokens)
-		for p := range dm.paras.len() {
-			pv := dm.paras.at(p)
+		paras, _ := m.paragraphs(d)
+		for p := range paras.len() {
+			pv := paras.at(p)
 			if len(pv) > 0 {
 				paragraphs++
 			}
@@ -237,5 +238,53 @@ func TestRelatedDoesNotDependOnTermIDs(t *testing.T) {
 		if !slices.Equal(ra, rb) {
 			t.Fatalf("document %d: related %v with one numbering of terms, %v with another", d, ra, rb)
 		}
+	}
+}
+
+// Short documents drop their paragraph vectors after loading and count
+// them again on the first Align. The vectors counted again must be those
+// of loading, term for term: otherwise Align's answers would depend on
+// the document's length.
+func TestParagraphsCountedAgainMatchLoading(t *testing.T) {
+	c, err := Load([]string{"../testdata"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	docs := c.Docs
+	// Words the fast paths treat apart: over 8 and over 24 bytes, at the
+	// very end of the text, capitals, non-ASCII, a repeated paragraph
+	// (left out) whose words occur elsewhere (counted there).
+	docs = append(docs, Parse("odd.txt", []byte("Port workers strike in Plouford.\n\n"+
+		"Internationalisation of ABCDEFGHIJKLMNOPQRSTUVWXYZ-ABCDEFGHIJKLMNOPQRSTUVWXYZ reports.\n\n"+
+		"Port workers strike in Plouford.\n\n"+
+		"École Zürich naïve café straße Straße STRASSE.\n\n"+
+		"Port workers strike in Plouford.\n\n"+
+		"The workers of the port end the strike strike strike")))
+	v, f := newVocab(), &frequencies{}
+	tz := newTermizer(v, 0)
+	analyses := make([]*analysis, len(docs))
+	loaded := make([]paraVecs, len(docs))
+	for i, d := range docs {
+		analyses[i] = tz.analyze(d)
+		f.add(analyses[i])
+		loaded[i] = analyses[i].paras
+		analyses[i].keepParas = false
+	}
+	m := buildModel(docs, analyses, v, f)
+	counted := 0
+	for d := range docs {
+		again, _ := m.paragraphs(d)
+		if again.len() != loaded[d].len() {
+			t.Fatalf("%s: %d paragraph vectors counted again, %d loaded", docs[d].Path, again.len(), loaded[d].len())
+		}
+		for p := range again.len() {
+			if !slices.Equal(again.at(p), loaded[d].at(p)) {
+				t.Errorf("%s paragraph %d: counted again %v, loaded %v", docs[d].Path, p, again.at(p), loaded[d].at(p))
+			}
+			counted += len(again.at(p))
+		}
+	}
+	if counted < 1000 {
+		t.Errorf("only %d terms counted in all paragraphs: the test proves little", counted)
 	}
 }
