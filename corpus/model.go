@@ -35,7 +35,7 @@ type Model struct {
 	Paragraphs int
 
 	docIDF, paraIDF []float32
-	tieKey          []uint64 // per term, a hash of its stem (see heaviest)
+	tieKeys         tieKeys // per term, a hash of its stem (see heaviest)
 	Docs            []DocModel
 	docs            []*Document // their text, to count paragraphs again
 	// forms is the load's table of word forms (see vocab), no longer
@@ -190,10 +190,10 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		Vocab: v.stems, Surface: v.surface, ids: v.ids,
 		DocFreq: f.doc[:n:n], ParaFreq: f.para[:n:n], TermFreq: f.term[:n:n],
 		Tokens: f.tokens, Paragraphs: f.paragraphs,
-		Docs:   make([]DocModel, len(docs)),
-		docs:   docs,
-		forms:  v.forms,
-		tieKey: make([]uint64, n),
+		Docs:    make([]DocModel, len(docs)),
+		docs:    docs,
+		forms:   v.forms,
+		tieKeys: make(tieKeys, n),
 	}
 	for d, a := range analyses {
 		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
@@ -208,7 +208,7 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		for id := c * idfChunk; id < min(n, (c+1)*idfChunk); id++ {
 			m.docIDF[id] = smoothIDF(len(docs), int(m.DocFreq[id]))
 			m.paraIDF[id] = smoothIDF(m.Paragraphs, int(m.ParaFreq[id]))
-			m.tieKey[id] = tieKey(m.Vocab[id])
+			m.tieKeys[id] = tieKey(m.Vocab[id])
 		}
 	})
 	// Norms and heaviest terms are per document: compute them in parallel,
@@ -353,12 +353,13 @@ func (m *Model) paraNorm(pv paraVec) float32 {
 
 // heaviest appends to heavy the indexes of a document's k heaviest terms,
 // heaviest first, and returns it with the sum of the squares of all its
-// term weights (the square of its norm), which comes from the same pass. Ties go to the term whose stem has the
-// smaller tieKey: term ids depend on which loading worker met a word
-// first, so breaking ties by id would pick different terms (and related
-// documents) from one run to the next. It keeps the k best seen so far in
-// a heap whose root is the lightest of them, so most terms cost one
-// comparison.
+// term weights (the square of its norm), which comes from the same pass.
+// Ties go to the term whose stem has the smaller tieKey: term ids depend
+// on which loading worker met a word first, so breaking ties by id would
+// pick different terms (and related documents) from one run to the next.
+// It keeps the k best seen so far in a heap whose root is the lightest of
+// them, so most terms cost one comparison (and the keys are only read for
+// ties).
 // Terms are visited from the last: ids are given in order of first use in
 // the corpus, so rare, heavy terms tend to come last, and visiting them
 // first leaves the heap little to replace.
@@ -371,51 +372,51 @@ func (m *Model) heaviest(dm *DocModel, k int, heavy []int32) ([]int32, float64) 
 	if k > heavyTerms {
 		top = make([]weightedTerm, 0, min(k, dm.terms.len()))
 	}
+	keys := m.tieKeys
 	for i := dm.terms.len() - 1; i >= 0; i-- {
 		id := dm.terms.term(i)
-		t := weightedTerm{w: tfWeight(dm.terms.count(i)) * m.docIDF[id], key: m.tieKey[id], i: i}
+		t := weightedTerm{w: tfWeight(dm.terms.count(i)) * m.docIDF[id], id: id, i: int32(i)}
 		sumSquares += float64(t.w) * float64(t.w)
 		switch {
 		case k <= 0:
 		case len(top) < k:
 			top = append(top, t)
-			siftUp(top, len(top)-1)
-		case lighter(top[0], t):
+			keys.siftUp(top, len(top)-1)
+		case keys.lighter(top[0], t):
 			top[0] = t
-			siftDown(top, 0)
+			keys.siftDown(top, 0)
 		}
 	}
-	slices.SortFunc(top, func(a, b weightedTerm) int {
-		switch {
-		case lighter(a, b):
-			return 1
-		case lighter(b, a):
-			return -1
-		}
-		return 0
-	})
-	for _, t := range top {
-		heavy = append(heavy, int32(t.i))
+	// Taking the root (the lightest) until the heap is empty lists them
+	// from the last.
+	start := len(heavy)
+	heavy = slices.Grow(heavy, len(top))[:start+len(top)]
+	for n := len(top); n > 0; n-- {
+		heavy[start+n-1] = top[0].i
+		top[0] = top[n-1]
+		top = top[:n-1]
+		keys.siftDown(top, 0)
 	}
 	return heavy, sumSquares
 }
 
-// weightedTerm is a document's i-th term, its weight and its stem's
-// tieKey.
+// weightedTerm is a document's i-th term, its id and its weight.
 type weightedTerm struct {
-	w   float32
-	key uint64
-	i   int
+	w     float32
+	id, i int32
 }
+
+// tieKeys are the tieKey of each term's stem, by id.
+type tieKeys []uint64
 
 // lighter orders the heap in heaviest: the root is the term that would be
 // ranked last.
-func lighter(a, b weightedTerm) bool {
+func (keys tieKeys) lighter(a, b weightedTerm) bool {
 	if a.w != b.w {
 		return a.w < b.w
 	}
-	if a.key != b.key {
-		return a.key > b.key
+	if ka, kb := keys[a.id], keys[b.id]; ka != kb {
+		return ka > kb
 	}
 	return a.i > b.i // the same stem hash (all but impossible)
 }
@@ -430,10 +431,10 @@ func tieKey(stem string) uint64 {
 	return h
 }
 
-func siftUp(h []weightedTerm, j int) {
+func (keys tieKeys) siftUp(h []weightedTerm, j int) {
 	for j > 0 {
 		parent := (j - 1) / 2
-		if !lighter(h[j], h[parent]) {
+		if !keys.lighter(h[j], h[parent]) {
 			return
 		}
 		h[j], h[parent] = h[parent], h[j]
@@ -441,11 +442,11 @@ func siftUp(h []weightedTerm, j int) {
 	}
 }
 
-func siftDown(h []weightedTerm, j int) {
+func (keys tieKeys) siftDown(h []weightedTerm, j int) {
 	for {
 		least := j
 		for _, c := range [2]int{2*j + 1, 2*j + 2} {
-			if c < len(h) && lighter(h[c], h[least]) {
+			if c < len(h) && keys.lighter(h[c], h[least]) {
 				least = c
 			}
 		}

@@ -19,12 +19,12 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))
 	for round := range 200 {
 		n := rng.IntN(300)
-		m := &Model{docIDF: make([]float32, n), tieKey: make([]uint64, n)}
+		m := &Model{docIDF: make([]float32, n), tieKeys: make(tieKeys, n)}
 		var ids []int32
 		var counts []uint32
 		for id := range n {
 			m.docIDF[id] = float32(1 + rng.IntN(4)) // few values: many ties
-			m.tieKey[id] = uint64(rng.IntN(8))      // ties broken by key, then index
+			m.tieKeys[id] = uint64(rng.IntN(8))     // ties broken by key, then index
 			ids = append(ids, int32(id))
 			counts = append(counts, uint32(1+rng.IntN(3)))
 		}
@@ -36,7 +36,7 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 		}
 		weight := func(i int32) float32 { return tfWeight(counts[i]) * m.docIDF[ids[i]] }
 		slices.SortStableFunc(idx, func(a, b int32) int {
-			return cmp.Or(cmp.Compare(weight(b), weight(a)), cmp.Compare(m.tieKey[ids[a]], m.tieKey[ids[b]]))
+			return cmp.Or(cmp.Compare(weight(b), weight(a)), cmp.Compare(m.tieKeys[ids[a]], m.tieKeys[ids[b]]))
 		})
 		want := idx[:min(k, n)]
 		if got, _ := m.heaviest(dm, k, nil); len(got)+len(want) > 0 && !slices.Equal(got, want) {
