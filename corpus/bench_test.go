@@ -195,7 +195,7 @@ func BenchmarkCountParagraphsAgain(b *testing.B) {
 	})
 	c := loadBench(b, s)
 	doc := findDoc(b, c, "short.txt")
-	if dm := &c.Model.Docs[doc.Index]; dm.paras.len() > 0 {
+	if c.Model.Docs[doc.Index].paras.Load() != nil {
 		b.Fatal("the document kept its paragraph vectors from loading")
 	}
 	size := 0

@@ -62,13 +62,20 @@ type DocModel struct {
 
 	norm float32 // length of the document's TF-IDF vector
 
-	// paras are the term counts of each paragraph, and paraNorms the
-	// lengths of their TF-IDF vectors. Only Align needs them, one or two
-	// documents at a time: they are set on the first Align that involves
-	// the document (see paragraphs).
-	paras     paraVecs
-	paraNorms []float32
-	parasOnce sync.Once
+	// paras are the term counts of each paragraph and the lengths of
+	// their TF-IDF vectors. Only Align needs them, one or two documents
+	// at a time: they are set on the first Align that involves the
+	// document (see Model.paragraphs). A long document starts with the
+	// counts of loading and no norms. One pointer, as a corpus may have
+	// 100,000 documents.
+	paras atomic.Pointer[paragraphs]
+}
+
+// paragraphs are a document's paragraph vectors and, once computed, their
+// norms.
+type paragraphs struct {
+	vecs  paraVecs
+	norms []float32
 }
 
 // paraVecs are a document's paragraph vectors end to end in one array:
@@ -196,9 +203,9 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		tieKeys: make(tieKeys, n),
 	}
 	for d, a := range analyses {
-		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names, paras: a.paras}
-		if !a.keepParas {
-			m.Docs[d].paras = paraVecs{} // counted again when needed
+		m.Docs[d] = DocModel{terms: a.terms, Tokens: a.tokens, Names: a.names}
+		if a.keepParas { // the others are counted again when needed
+			m.Docs[d].paras.Store(&paragraphs{vecs: a.paras})
 		}
 	}
 	m.scratch.New = func() any { s := make([]float32, n); return &s }
@@ -326,19 +333,26 @@ func (m *Model) docWeight(dm *DocModel, i int) float32 {
 }
 
 // paragraphs returns the paragraph vectors of document d and their norms.
+// Two goroutines that ask at once may both compute them; they compute the
+// same, and either result is kept.
 func (m *Model) paragraphs(d int) (paraVecs, []float32) {
 	dm := &m.Docs[d]
-	dm.parasOnce.Do(func() {
-		if dm.paras.ends == nil {
-			dm.paras = m.countParagraphs(m.docs[d])
-		}
-		norms := make([]float32, dm.paras.len())
-		for p := range norms {
-			norms[p] = m.paraNorm(dm.paras.at(p))
-		}
-		dm.paraNorms = norms
-	})
-	return dm.paras, dm.paraNorms
+	p := dm.paras.Load()
+	if p != nil && p.norms != nil {
+		return p.vecs, p.norms
+	}
+	var vecs paraVecs
+	if p != nil {
+		vecs = p.vecs
+	} else {
+		vecs = m.countParagraphs(m.docs[d])
+	}
+	norms := make([]float32, vecs.len())
+	for i := range norms {
+		norms[i] = m.paraNorm(vecs.at(i))
+	}
+	dm.paras.Store(&paragraphs{vecs: vecs, norms: norms})
+	return vecs, norms
 }
 
 func (m *Model) paraNorm(pv paraVec) float32 {
