@@ -249,11 +249,13 @@ func walk(opts options) (*corpus.Plan, error) {
 // limitMemory keeps the heap of a large corpus within about 2.5 times its
 // size: the Go collector runs more often near the limit instead of letting
 // the heap double between collections. Many short files need more than
-// that (each document's model costs about 2 KB beside its text): the
-// limit then leaves room for them, or the collector would run without
-// pause once the live heap passed it (loading 100,000 articles of 1 KB
-// took 6 to 15 s instead of 5). At 1.75 KB a file, it already runs often
-// enough to slow that load by a fifth.
+// that: each document's model costs about 2 KB beside its text (2 KB on
+// 100,000 articles of 1.2 KB, 2.4 KB on 30,000 of 1.3 KB, where the
+// vocabulary weighs more per document), and the vocabulary and word-form
+// tables come out of the fixed 100 MB. The limit leaves room for them, or
+// the collector would run without pause once the live heap passed it
+// (loading the 100,000 articles took 6 to 15 s instead of 5). At 1.75 KB
+// a file, it already runs often enough to slow that load by a fifth.
 func limitMemory(corpusBytes int64, files int) {
 	if corpusBytes > 32<<20 {
 		debug.SetMemoryLimit(max(corpusBytes*12/5+40<<20, corpusBytes+int64(files)*2048+100<<20))

@@ -12,13 +12,14 @@ import (
 
 // Model is the corpus's text model: a vocabulary of stemmed terms, their
 // document and paragraph frequencies, and for every document its term
-// counts, the counts of each paragraph, and the names it mentions. It is
-// built once after loading and read-only afterwards.
+// counts and the names it mentions. It is built once after loading and
+// read-only afterwards, but for the counts of each paragraph, which Align
+// sets the first time it needs a document's (see Model.paragraphs).
 //
 // TF-IDF weights are not stored: they are computed from the counts when
 // needed ((1 + ln tf) × idf), which keeps the model small enough for a
-// 100 MB corpus (about 4 bytes per distinct term of a paragraph and 8 per
-// distinct term of a document).
+// 100 MB corpus (4 bytes per distinct term of a document, and of a
+// paragraph of the documents that keep theirs).
 type Model struct {
 	// Vocab maps a term id to its stem; Surface to a word form for display.
 	Vocab   []string
@@ -39,7 +40,7 @@ type Model struct {
 	Docs            []DocModel
 	docs            []*Document // their text, to count paragraphs again
 	// forms is the load's table of word forms (see vocab), no longer
-	// written to: paragraphs looks words up in it.
+	// written to: countParagraphs looks words up in it.
 	forms wordTable
 
 	// The inverted index: term id's postings (the documents for which it
@@ -230,8 +231,19 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		heavyCount[d] = uint8(len(h))
 		dm.norm = float32(math.Sqrt(sumSquares))
 	})
-	m.fillPostings(heavy, heavyCount)
+	m.fillPostings(heavy, heavyCount, postingRuns(len(m.Docs)))
 	return m
+}
+
+// heavyCount holds up to heavyTerms in a byte.
+const _ = uint8(heavyTerms)
+
+// postingRuns is how many runs of documents fill the inverted index at
+// once: one per processor, up to 8 (each run counts into an array the
+// size of the vocabulary), and none shorter than 1,024 documents, which
+// take well under a millisecond on one.
+func postingRuns(docs int) int {
+	return min(runtime.GOMAXPROCS(0), 8, max(1, docs/1024))
 }
 
 // idfChunk is how many terms a processor takes at a time when computing
@@ -239,12 +251,11 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 const idfChunk = 8192
 
 // fillPostings builds the inverted index from each document's heavy terms.
-// Each processor takes a run of documents: it counts its postings per term,
-// and, once every run's place in each term's list is known, writes them.
-// The lists stay in document order, as on one processor.
-func (m *Model) fillPostings(heavy []int32, heavyCount []uint8) {
+// Each of runs goroutines takes a run of documents: it counts its postings
+// per term, and, once every run's place in each term's list is known,
+// writes them. The lists stay in document order, as with one run.
+func (m *Model) fillPostings(heavy []int32, heavyCount []uint8, runs int) {
 	n, docs := len(m.Vocab), len(m.Docs)
-	runs := min(runtime.GOMAXPROCS(0), max(1, docs/1024))
 	runOf := func(r int) (int, int) { return r * docs / runs, (r + 1) * docs / runs }
 	termsOf := func(d int) []int32 { return heavy[d*heavyTerms:][:heavyCount[d]] }
 	// counts[r][id] is how many postings run r has for term id; it then
@@ -333,26 +344,28 @@ func (m *Model) docWeight(dm *DocModel, i int) float32 {
 }
 
 // paragraphs returns the paragraph vectors of document d and their norms.
-// Two goroutines that ask at once may both compute them; they compute the
-// same, and either result is kept.
+// Two goroutines that ask at once may both compute them; both get the
+// first that was stored.
 func (m *Model) paragraphs(d int) (paraVecs, []float32) {
 	dm := &m.Docs[d]
 	p := dm.paras.Load()
 	if p != nil && p.norms != nil {
 		return p.vecs, p.norms
 	}
-	var vecs paraVecs
+	next := &paragraphs{}
 	if p != nil {
-		vecs = p.vecs
+		next.vecs = p.vecs
 	} else {
-		vecs = m.countParagraphs(m.docs[d])
+		next.vecs = m.countParagraphs(m.docs[d])
 	}
-	norms := make([]float32, vecs.len())
-	for i := range norms {
-		norms[i] = m.paraNorm(vecs.at(i))
+	next.norms = make([]float32, next.vecs.len())
+	for i := range next.norms {
+		next.norms[i] = m.paraNorm(next.vecs.at(i))
 	}
-	dm.paras.Store(&paragraphs{vecs: vecs, norms: norms})
-	return vecs, norms
+	if !dm.paras.CompareAndSwap(p, next) {
+		next = dm.paras.Load()
+	}
+	return next.vecs, next.norms
 }
 
 func (m *Model) paraNorm(pv paraVec) float32 {

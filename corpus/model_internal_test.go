@@ -29,7 +29,7 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 			counts = append(counts, uint32(1+rng.IntN(3)))
 		}
 		dm := &DocModel{terms: newDocVec(ids, counts)}
-		k := rng.IntN(80)
+		k := rng.IntN(80) - 1 // -1 and 0: no terms wanted, only the norm
 		idx := make([]int32, n)
 		for i := range idx {
 			idx[i] = int32(i)
@@ -38,9 +38,21 @@ func TestHeaviestMatchesAFullSort(t *testing.T) {
 		slices.SortStableFunc(idx, func(a, b int32) int {
 			return cmp.Or(cmp.Compare(weight(b), weight(a)), cmp.Compare(m.tieKeys[ids[a]], m.tieKeys[ids[b]]))
 		})
-		want := idx[:min(k, n)]
-		if got, _ := m.heaviest(dm, k, nil); len(got)+len(want) > 0 && !slices.Equal(got, want) {
-			t.Fatalf("round %d (n=%d, k=%d): heaviest = %v, want %v", round, n, k, got, want)
+		want := idx[:max(0, min(k, n))]
+		var wantSquares float64
+		for i := range n {
+			wantSquares += float64(weight(int32(i))) * float64(weight(int32(i)))
+		}
+		// It appends after what the slice holds, growing it if need be
+		// (buildModel gives it exactly the room of heavyTerms).
+		into := make([]int32, 1, 1+rng.IntN(100))
+		into[0] = -7
+		got, squares := m.heaviest(dm, k, into)
+		if got[0] != -7 || !slices.Equal(got[1:], want) {
+			t.Fatalf("round %d (n=%d, k=%d): heaviest = %v, want [-7] then %v", round, n, k, got, want)
+		}
+		if math.Abs(squares-wantSquares) > 1e-9*wantSquares {
+			t.Fatalf("round %d: sum of squares %v, want %v", round, squares, wantSquares)
 		}
 	}
 }
@@ -253,13 +265,15 @@ func TestParagraphsCountedAgainMatchLoading(t *testing.T) {
 	docs := c.Docs
 	// Words the fast paths treat apart: over 8 and over 24 bytes, at the
 	// very end of the text, capitals, non-ASCII, a repeated paragraph
-	// (left out) whose words occur elsewhere (counted there).
+	// (left out) whose words occur elsewhere (counted there), a word used
+	// more than 255 times in a paragraph.
 	docs = append(docs, Parse("odd.txt", []byte("Port workers strike in Plouford.\n\n"+
 		"Internationalisation of ABCDEFGHIJKLMNOPQRSTUVWXYZ-ABCDEFGHIJKLMNOPQRSTUVWXYZ reports.\n\n"+
 		"Port workers strike in Plouford.\n\n"+
 		"École Zürich naïve café straße Straße STRASSE.\n\n"+
 		"Port workers strike in Plouford.\n\n"+
-		"The workers of the port end the strike strike strike")))
+		"The workers of the port end the strike strike strike\n\n"+
+		strings.Repeat("strike ", 300)+"ends.")))
 	v, f := newVocab(), &frequencies{}
 	tz := newTermizer(v, 0)
 	analyses := make([]*analysis, len(docs))
@@ -286,5 +300,43 @@ func TestParagraphsCountedAgainMatchLoading(t *testing.T) {
 	}
 	if counted < 1000 {
 		t.Errorf("only %d terms counted in all paragraphs: the test proves little", counted)
+	}
+	// Counted once: a second Align gets the same vectors.
+	_, first := m.paragraphs(0)
+	if _, again := m.paragraphs(0); &first[0] != &again[0] {
+		t.Error("paragraph norms computed again on a second call")
+	}
+}
+
+// The inverted index is filled by runs of documents in parallel; each
+// term's postings must come out in document order whatever the runs.
+func TestPostingsDoNotDependOnRuns(t *testing.T) {
+	c, err := Load([]string{"../testdata"}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := c.Model
+	heavy := make([]int32, len(m.Docs)*heavyTerms)
+	heavyCount := make([]uint8, len(m.Docs))
+	for d := range m.Docs {
+		h, _ := m.heaviest(&m.Docs[d], heavyTerms, heavy[d*heavyTerms:d*heavyTerms:(d+1)*heavyTerms])
+		heavyCount[d] = uint8(len(h))
+	}
+	m.fillPostings(heavy, heavyCount, 1)
+	want, wantStart := slices.Clone(m.posts), slices.Clone(m.postStart)
+	for id := range int32(len(m.Vocab)) {
+		p := m.postings(id)
+		if !slices.IsSortedFunc(p, func(a, b posting) int { return cmp.Compare(a.doc, b.doc) }) {
+			t.Fatalf("term %q: postings out of document order: %v", m.Vocab[id], p)
+		}
+	}
+	if len(want) < 100 {
+		t.Fatalf("only %d postings: the test proves little", len(want))
+	}
+	for _, runs := range []int{2, 3, len(m.Docs) + 2} { // more runs than documents: some empty
+		m.fillPostings(heavy, heavyCount, runs)
+		if !slices.Equal(m.posts, want) || !slices.Equal(m.postStart, wantStart) {
+			t.Errorf("%d runs fill the index differently from one", runs)
+		}
 	}
 }
