@@ -127,6 +127,9 @@ type termizer struct {
 	countScratch       []uint32
 	slab               paraVec // the document's paragraph vectors, end to end
 	paraEnds           []int   // where each paragraph's vector ends on slab
+	// The paragraph vectors of the current file's short documents, from
+	// analyze until the worker has counted them (see lend).
+	fileSlab, fileEnds []uint32
 	spans              [][2]int
 	kinds              []words.Kind // per span
 	names              *words.Names
@@ -176,7 +179,8 @@ type analysis struct {
 	paras paraVecs // per paragraph; empty for boilerplate and empty ones
 	// keepParas says that the model keeps paras: the document is long
 	// (see keptParagraphsBytes). Otherwise they are only counted in the
-	// paragraph frequencies, and dropped.
+	// paragraph frequencies, and dropped: they are the termizer's, valid
+	// until its next startFile.
 	keepParas bool
 	terms     docVec // the document's distinct terms and their counts
 	tokens    int
@@ -245,15 +249,39 @@ func (t *termizer) analyze(d *Document) *analysis {
 	}
 	a.words = wc.n
 	a.keepParas = textBytes >= keptParagraphsBytes
-	// All the paragraphs' vectors share one allocation of the exact size.
-	a.paras = paraVecs{slab: slices.Clone(t.slab), ends: make([]uint32, len(t.paraEnds))}
-	for i, end := range t.paraEnds {
-		a.paras.ends[i] = uint32(end)
+	if a.keepParas {
+		// All the paragraphs' vectors share one allocation of the exact size.
+		a.paras = paraVecs{slab: slices.Clone(t.slab), ends: make([]uint32, len(t.paraEnds))}
+		for i, end := range t.paraEnds {
+			a.paras.ends[i] = uint32(end)
+		}
+	} else {
+		a.paras = t.lend()
 	}
 	t.slab, t.paraEnds = t.slab[:0], t.paraEnds[:0]
 	a.terms, a.tokens = t.documentCounts()
 	a.names = names.Result()
 	return a
+}
+
+// lend copies the document's paragraph vectors into the file's scratch
+// (see startFile) and returns them: a short document's vectors only live
+// until the file's paragraph frequencies are summed, and copying them
+// into memory the worker reuses allocates nothing.
+func (t *termizer) lend() paraVecs {
+	slab, ends := len(t.fileSlab), len(t.fileEnds)
+	t.fileSlab = append(t.fileSlab, t.slab...)
+	for _, end := range t.paraEnds {
+		t.fileEnds = append(t.fileEnds, uint32(end))
+	}
+	// Capacities end where the vectors do: nothing appends over them.
+	return paraVecs{slab: t.fileSlab[slab:len(t.fileSlab):len(t.fileSlab)], ends: t.fileEnds[ends:len(t.fileEnds):len(t.fileEnds)]}
+}
+
+// startFile lets the worker reuse the scratch of the last file's short
+// documents: their analyses no longer refer to it.
+func (t *termizer) startFile() {
+	t.fileSlab, t.fileEnds = t.fileSlab[:0], t.fileEnds[:0]
 }
 
 // startDocument empties the counting scratch. A finished document leaves

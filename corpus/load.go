@@ -158,6 +158,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					return
 				}
 				readByFirst := i < len(p.first) // and already counted in the progress
+				terms.startFile()
 				if readByFirst {
 					for _, d := range results[i].docs {
 						results[i].analyses = append(results[i].analyses, terms.analyze(d))
@@ -170,7 +171,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				for _, a := range results[i].analyses {
 					mine.add(a)
 					if !a.keepParas {
-						a.paras = paraVecs{} // not kept: let it go now
+						a.paras = paraVecs{} // the termizer's, reused for the next file
 					}
 				}
 				if !readByFirst && opt.Progress != nil {

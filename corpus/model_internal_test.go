@@ -146,7 +146,11 @@ func TestFrequenciesMatchTheDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	lines := `{"text": "The harbour strike ended on Tuesday."}` + "\n" + `{"text": "half` + "\n" + `{"text": "Dock workers voted on the bridge repairs."}` + "\n"
+	// Records shorter than the one before: each document's vectors are
+	// written over the worker's scratch for the file, which must not be
+	// reused before the whole file is counted.
+	lines := `{"text": "The harbour strike ended on Tuesday."}` + "\n" + `{"text": "half` + "\n" + `{"text": "Dock workers voted on the bridge repairs."}` + "\n" +
+		`{"text": "Ferry crews joined them."}` + "\n" + `{"text": "Pilots stayed."}` + "\n"
 	if err := os.WriteFile(filepath.Join(dir, "a.jsonl"), []byte(lines), 0o644); err != nil {
 		t.Fatal(err)
 	}
@@ -165,8 +169,8 @@ func TestFrequenciesMatchTheDocuments(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkFrequencies(t, c.Model)
-		if len(c.Docs) != 42 || len(c.Skipped) != 1 {
-			t.Errorf("%d documents, %d skipped; want 42 and the malformed line", len(c.Docs), len(c.Skipped))
+		if len(c.Docs) != 44 || len(c.Skipped) != 1 {
+			t.Errorf("%d documents, %d skipped; want 44 and the malformed line", len(c.Docs), len(c.Skipped))
 		}
 	}
 }
