@@ -2,6 +2,7 @@ package ui
 
 import (
 	"fmt"
+	"math"
 
 	"parallax/corpus"
 
@@ -106,7 +107,7 @@ func (m *Model) align() {
 	best, ok := m.corpus.Model.Align(from.doc.Index, para, to.doc.Index)
 	if !ok {
 		if best.Para >= 0 {
-			m.status = fmt.Sprintf("no matching passage (best %.2f, threshold %.2f)", best.Score, corpus.AlignThreshold)
+			m.status = fmt.Sprintf("no matching passage (best %s, threshold %.2f)", scoreBelow(best.Score), corpus.AlignThreshold)
 		} else {
 			m.status = "no matching passage"
 		}
@@ -127,6 +128,13 @@ func (m *Model) align() {
 	if start := from.lineOf(para, 0); start-from.top != row && start >= readingTop && start < readingTop+from.bodyHeight() {
 		from.scrollTo(readingTop)
 	}
+}
+
+// scoreBelow shows a score that missed a threshold to two decimals,
+// rounded down: 0.1383 rounded to 0.14 would read as the threshold 0.14
+// it missed.
+func scoreBelow(score float64) string {
+	return fmt.Sprintf("%.2f", math.Floor(score*100+1e-9)/100) // 0.29*100 is 28.999…
 }
 
 // followLink keeps the other pane on the passage that best matches the

@@ -150,6 +150,15 @@ func TestAlignWithoutMatchLeavesOtherPane(t *testing.T) {
 	}
 }
 
+// A best score just under the threshold must not read as the threshold.
+func TestScoreBelowRoundsDown(t *testing.T) {
+	for score, want := range map[float64]string{0.1383: "0.13", 0.13999: "0.13", 0.05: "0.05", 0: "0.00", 0.1: "0.10", 0.29: "0.29"} {
+		if got := scoreBelow(score); got != want {
+			t.Errorf("scoreBelow(%v) = %q, want %q", score, got, want)
+		}
+	}
+}
+
 func TestLinkedScrollingFollows(t *testing.T) {
 	c := sampleCorpus(t)
 	left, right := c.Docs[0], c.Docs[1]
