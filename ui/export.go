@@ -8,6 +8,9 @@ import (
 	"parallax/corpus"
 
 	tea "charm.land/bubbletea/v2"
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
 )
 
 // Export writes the current comparison as a Markdown file. The reader
@@ -152,6 +155,11 @@ func mdEscape(s string) string {
 // slug makes a file-name part from a title: lower-case letters and digits
 // joined by hyphens, at most 40 bytes.
 func slug(title string) string {
+	// Accented letters keep their base letter (Zürich → zurich): decompose
+	// and drop the combining marks.
+	if folded, _, err := transform.String(transform.Chain(norm.NFD, runes.Remove(runes.In(unicode.Mn))), title); err == nil {
+		title = folded
+	}
 	var b strings.Builder
 	dash := false
 	for _, r := range strings.ToLower(title) {

@@ -85,3 +85,17 @@ func TestExportContents(t *testing.T) {
 		}
 	}
 }
+
+// Export names keep the base letters of accented titles.
+func TestSlugFoldsAccents(t *testing.T) {
+	for title, want := range map[string]string{
+		"Zürich harbour — Göteborg solidarity": "zurich-harbour-goteborg-solidarity",
+		"Crème brûlée at the Élysée":           "creme-brulee-at-the-elysee",
+		"Москва":                               "document",
+		"Port strike: day 3":                   "port-strike-day-3",
+	} {
+		if got := slug(title); got != want {
+			t.Errorf("slug(%q) = %q, want %q", title, got, want)
+		}
+	}
+}
