@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 	"path"
 	"path/filepath"
 	"runtime"
@@ -70,8 +71,9 @@ func Walk(paths []string, opt Options) (*Plan, error) {
 	}
 	p := &Plan{Roots: append([]string(nil), paths...), Skipped: skipped, vocab: newVocab(), fields: opt.Fields, errPath: joinPaths(paths)}
 	p.sources = make([]source, 0, len(found))
+	wd, _ := os.Getwd() // "" if it fails: IDs then use the paths as given
 	for _, c := range found {
-		p.sources = append(p.sources, source{display: c.display, osPath: c.osPath, maxSize: maxSize})
+		p.sources = append(p.sources, source{display: c.display, osPath: c.osPath, wd: wd, maxSize: maxSize})
 		p.Bytes += c.size
 	}
 	return p, nil
@@ -262,8 +264,22 @@ func (o Options) maxSize() int64 {
 type source struct {
 	display string
 	osPath  string // empty for files that are not on disk
+	wd      string // the working directory when the walk ran, for absPath
 	maxSize int64
 	fsys    fs.FS
+}
+
+// absPath is the file's absolute path (for its ID), as filepath.Abs gives
+// it, without asking the system for the working directory again for every
+// file (two stat calls each).
+func (s source) absPath() string {
+	switch {
+	case filepath.IsAbs(s.osPath):
+		return filepath.Clean(s.osPath)
+	case s.wd != "":
+		return filepath.Join(s.wd, s.osPath)
+	}
+	return s.osPath
 }
 
 // read reads the file, into buf when it is large enough.
@@ -339,7 +355,7 @@ func parseSource(s source, t *termizer) result {
 	if s.osPath != "" {
 		// Two folders may both hold a.txt: the ID follows the real file.
 		doc.osPath = s.osPath
-		doc.ID = stableID(absPath(s.osPath))
+		doc.ID = stableID(s.absPath())
 	}
 	if len(doc.Paragraphs) == 0 {
 		return skipResult(s, "empty")

@@ -153,6 +153,33 @@ func TestLoadOrderStable(t *testing.T) {
 	}
 }
 
+// A document's ID follows its file's absolute path: the same whether the
+// folder was given as a relative or an absolute path (the reading session
+// finds its places by ID), for a plain file and a JSON Lines record.
+func TestIDsDoNotDependOnHowThePathIsGiven(t *testing.T) {
+	root := writeTree(t, map[string]string{"a/one.txt": "One Title Here", "b.jsonl": `{"text": "Two Title Here"}` + "\n"})
+	abs, err := Load([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(filepath.Dir(root))
+	rel, err := Load([]string{filepath.Base(root)}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(abs.Docs) != 2 || len(rel.Docs) != 2 {
+		t.Fatalf("%d and %d documents, want 2", len(abs.Docs), len(rel.Docs))
+	}
+	if want := stableID(filepath.Join(root, "a", "one.txt")); abs.Docs[0].ID != want {
+		t.Errorf("ID %q, want the stable ID of the absolute path %q", abs.Docs[0].ID, want)
+	}
+	for i := range abs.Docs {
+		if rel.Docs[i].ID != abs.Docs[i].ID {
+			t.Errorf("%s: ID %q from a relative path, %q from an absolute one", abs.Docs[i].Path, rel.Docs[i].ID, abs.Docs[i].ID)
+		}
+	}
+}
+
 func TestLoadArgumentsInOrder(t *testing.T) {
 	root := writeTree(t, map[string]string{"z.txt": "Zed Title Here", "a/b.txt": "Bee Title Here", "a/a.txt": "Ay Title Here"})
 	c, err := Load([]string{filepath.Join(root, "z.txt"), filepath.Join(root, "a")}, Options{})

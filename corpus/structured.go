@@ -55,7 +55,7 @@ func parseStructured(s source, f format, fields formats.Fields, t *termizer) res
 		}
 		if s.osPath != "" {
 			doc.osPath = s.osPath
-			doc.ID = stableID(absPath(s.osPath) + "\x00" + display)
+			doc.ID = stableID(s.absPath() + "\x00" + display)
 		}
 		r.docs = append(r.docs, doc)
 		r.analyses = append(r.analyses, analyzeNew(doc, t)...)
@@ -166,11 +166,4 @@ func openFile(name string, limit int64) (io.ReadCloser, error) {
 		io.Reader
 		io.Closer
 	}{io.LimitReader(f, limit), f}, nil
-}
-
-func absPath(p string) string {
-	if abs, err := filepath.Abs(p); err == nil {
-		return abs
-	}
-	return p
 }
