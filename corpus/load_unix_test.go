@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"runtime"
 	"strings"
 	"syscall"
 	"testing"
@@ -175,5 +176,54 @@ func TestLoadPermissionDenied(t *testing.T) {
 	reasons := skipReasons(c)
 	if reasons["secret.txt"] != "permission denied" || reasons["locked"] != "permission denied" {
 		t.Errorf("skipped = %v", reasons)
+	}
+}
+
+// The subfolders of a folder are walked in parallel; what the walk finds
+// and skips, and in which order, must be what walking in order gives,
+// links between subfolders included (then the folder is walked again in
+// order).
+func TestParallelWalkMatchesOrderedWalk(t *testing.T) {
+	files := map[string]string{"a/1.txt": "One", "a/sub/2.md": "Two", "b/3.txt": "Three", "b/skip.pdf": "x",
+		"c/4.txt": "Four", "d.pdf": "x", "m.txt": "Root", "z.txt": "Last", "e/.hidden/5.txt": "Hidden", "f/6.bin": "x"}
+	trees := map[string]func(root string){
+		"plain": func(string) {},
+		"link from a later folder to an earlier one's file": func(root string) {
+			symlink(t, filepath.Join(root, "a", "1.txt"), filepath.Join(root, "c", "alias.txt"))
+		},
+		"link from an earlier folder to a later one's file": func(root string) {
+			symlink(t, filepath.Join(root, "c", "4.txt"), filepath.Join(root, "a", "alias.txt"))
+		},
+		"link to a sibling folder": func(root string) {
+			symlink(t, filepath.Join(root, "c"), filepath.Join(root, "b", "to-c"))
+		},
+		"link to the root": func(root string) {
+			symlink(t, root, filepath.Join(root, "b", "up"))
+		},
+		"hard link between a root file and a folder's": func(root string) {
+			if err := os.Link(filepath.Join(root, "z.txt"), filepath.Join(root, "a", "z-again.txt")); err != nil {
+				t.Skipf("link: %v", err)
+			}
+		},
+	}
+	walkWith := func(procs int, root string) ([]candidate, []Skipped) {
+		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
+		found, skipped, err := walk([]string{root}, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return found, skipped
+	}
+	for name, link := range trees {
+		root := writeTree(t, files)
+		link(root)
+		ordered, orderedSkips := walkWith(1, root)
+		parallel, parallelSkips := walkWith(4, root)
+		if !reflect.DeepEqual(parallel, ordered) || !reflect.DeepEqual(parallelSkips, orderedSkips) {
+			t.Errorf("%s: parallel walk found %v, skipped %v; in order %v, %v", name, parallel, parallelSkips, ordered, orderedSkips)
+		}
+		if len(ordered) < 6 || len(orderedSkips) < 2 {
+			t.Errorf("%s: found %d, skipped %d: the tree is not what the test means", name, len(ordered), len(orderedSkips))
+		}
 	}
 }

@@ -4,10 +4,15 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // TextExtensions are the file extensions loaded: plain text, Markdown,
@@ -64,7 +69,7 @@ func walk(paths []string, maxSize int64) ([]candidate, []Skipped, error) {
 			prefix = filepath.Base(p)
 		}
 		first := len(w.found)
-		w.dir(p, prefix, info)
+		w.rootDir(filepath.Clean(p), prefix, info)
 		found := w.found[first:]
 		sort.SliceStable(found, func(i, j int) bool { return found[i].display < found[j].display })
 	}
@@ -76,6 +81,27 @@ type walker struct {
 	found   []candidate
 	skipped []Skipped
 	visited map[fileKey]string // directories and files already taken
+	base    map[fileKey]string // read-only, taken before (see rootDir)
+	taken   []taking           // what visited gained, in order
+}
+
+// taking is a directory or file the walker took, by identity.
+type taking struct {
+	key     fileKey
+	display string
+}
+
+// take records that the walker took the directory or file key, unless it
+// was taken before (then it returns who took it).
+func (w *walker) take(key fileKey, display string) (first string, seen bool) {
+	if first, seen = w.visited[key]; !seen {
+		first, seen = w.base[key]
+	}
+	if !seen {
+		w.visited[key] = display
+		w.taken = append(w.taken, taking{key, display})
+	}
+	return first, seen
 }
 
 func (w *walker) skip(display, reason string) {
@@ -83,12 +109,17 @@ func (w *walker) skip(display, reason string) {
 }
 
 func (w *walker) dir(osPath, display string, info fs.FileInfo) {
+	w.walkDir(osPath, display, info, w.dir)
+}
+
+// walkDir takes the files of a directory in order and hands its
+// subdirectories to subdir.
+func (w *walker) walkDir(osPath, display string, info fs.FileInfo, subdir func(osPath, display string, info fs.FileInfo)) {
 	if key, ok := keyOf(info); ok {
-		if _, seen := w.visited[key]; seen {
+		if _, seen := w.take(key, display); seen {
 			w.skip(display, "directory already visited (symbolic link loop or duplicate)")
 			return
 		}
-		w.visited[key] = display
 	}
 	entries, err := os.ReadDir(osPath) // sorted by name
 	if err != nil {
@@ -97,8 +128,7 @@ func (w *walker) dir(osPath, display string, info fs.FileInfo) {
 	}
 	for _, e := range entries {
 		name := e.Name()
-		childOS := filepath.Join(osPath, name)
-		childDisplay := filepath.Join(display, name)
+		childOS, childDisplay := joinClean(osPath, name), joinClean(display, name)
 		if strings.HasPrefix(name, ".") && e.IsDir() {
 			continue // .git, .cache and the like are not part of a corpus
 		}
@@ -112,11 +142,97 @@ func (w *walker) dir(osPath, display string, info fs.FileInfo) {
 			continue
 		}
 		if info.IsDir() {
-			w.dir(childOS, childDisplay, info)
+			subdir(childOS, childDisplay, info)
 			continue
 		}
 		w.file(childOS, childDisplay, info)
 	}
+}
+
+// joinClean is filepath.Join(dir, name) for a clean dir and a name read
+// from it, without cleaning the result again (a sixth of a walk's time).
+func joinClean(dir, name string) string {
+	switch {
+	case dir == "" || dir == ".":
+		return name
+	case os.IsPathSeparator(dir[len(dir)-1]): // the root, "/"
+		return dir + name
+	case filepath.VolumeName(dir) == dir: // "C:" on Windows
+		return filepath.Join(dir, name)
+	}
+	return dir + string(filepath.Separator) + name
+}
+
+// rootDir walks a folder given on the command line as dir does, but each
+// of its subfolders on a walker of its own, on every processor: 20,000
+// files in 100 folders take half the time on two. The walkers' finds go
+// where the folders' are in order. A file or folder that two of them
+// both took (through a link) would be the first one's in an ordered
+// walk, so then the folder is walked again, in order.
+func (w *walker) rootDir(osPath, display string, info fs.FileInfo) {
+	workers := runtime.GOMAXPROCS(0)
+	if workers < 2 {
+		w.dir(osPath, display, info)
+		return
+	}
+	// A subfolder's place in the parent's finds, and its walker.
+	type subfolder struct {
+		found, skipped  int
+		osPath, display string
+		info            fs.FileInfo
+		w               *walker
+	}
+	var subs []subfolder
+	before := maps.Clone(w.visited)
+	foundBefore, skippedBefore, takenBefore := len(w.found), len(w.skipped), len(w.taken)
+	w.walkDir(osPath, display, info, func(osPath, display string, info fs.FileInfo) {
+		subs = append(subs, subfolder{found: len(w.found), skipped: len(w.skipped), osPath: osPath, display: display, info: info})
+	})
+	if len(subs) == 0 {
+		return
+	}
+	// The subfolders' walkers know what was taken before this folder's
+	// files, which may come after theirs in order.
+	base := maps.Clone(before)
+	if key, ok := keyOf(info); ok {
+		base[key] = display // the folder itself
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(workers, len(subs)) {
+		wg.Go(func() {
+			for i := int(next.Add(1) - 1); i < len(subs); i = int(next.Add(1) - 1) {
+				sw := &walker{maxSize: w.maxSize, visited: map[fileKey]string{}, base: base}
+				sw.dir(subs[i].osPath, subs[i].display, subs[i].info)
+				subs[i].w = sw
+			}
+		})
+	}
+	wg.Wait()
+	for _, sub := range subs {
+		for _, t := range sub.w.taken {
+			if _, seen := w.take(t.key, t.display); seen {
+				// Taken twice: walk the folder again, in order.
+				w.found, w.skipped, w.taken = w.found[:foundBefore], w.skipped[:skippedBefore], w.taken[:takenBefore]
+				w.visited = before
+				w.dir(osPath, display, info)
+				return
+			}
+		}
+	}
+	// Splice each subfolder's finds in at its place.
+	found := slices.Clone(w.found[foundBefore:])
+	skipped := slices.Clone(w.skipped[skippedBefore:])
+	w.found, w.skipped = w.found[:foundBefore], w.skipped[:skippedBefore]
+	f, k := 0, 0
+	for _, sub := range subs {
+		at, skipAt := sub.found-foundBefore, sub.skipped-skippedBefore
+		w.found = append(append(w.found, found[f:at]...), sub.w.found...)
+		w.skipped = append(append(w.skipped, skipped[k:skipAt]...), sub.w.skipped...)
+		f, k = at, skipAt
+	}
+	w.found = append(w.found, found[f:]...)
+	w.skipped = append(w.skipped, skipped[k:]...)
 }
 
 func (w *walker) file(osPath, display string, info fs.FileInfo) {
@@ -133,11 +249,10 @@ func (w *walker) file(osPath, display string, info fs.FileInfo) {
 		return
 	}
 	if key, ok := keyOf(info); ok {
-		if first, seen := w.visited[key]; seen {
+		if first, seen := w.take(key, display); seen {
 			w.skip(display, "same file as "+SanitizeName(first))
 			return
 		}
-		w.visited[key] = display
 	}
 	w.found = append(w.found, candidate{osPath: osPath, display: display, size: info.Size()})
 }
