@@ -267,24 +267,49 @@ func limitMemory(corpusBytes int64, files int) {
 // load in well under 100 ms and open whole.
 const backgroundBytes = 8 << 20
 
+// walkWait is how long the reader waits for the folder walk before it
+// opens its window anyway and lets the walk finish in the background: a
+// tree of 100,000 files takes a third of a second to walk, and the window
+// should be up within a tenth.
+const walkWait = 40 * time.Millisecond
+
 // openReader starts the interactive reader. A small corpus is loaded
 // before the screen opens (so a corpus with nothing to read is an error
 // and the interface never starts); a large one in the background, with the
-// first document on screen as soon as it is read.
+// first document on screen as soon as it is read. A folder walk that takes
+// longer than walkWait goes on in the background too.
 func openReader(opts options, stderr io.Writer) int {
-	plan, err := walk(opts)
-	if err == nil && plan.Files() == 0 {
-		_, err = plan.First()
+	walked := make(chan walkResult, 1)
+	go func() {
+		defer func() {
+			if r := recover(); r != nil {
+				walked <- walkResult{err: fmt.Errorf("internal error while finding the files: %v", r)}
+			}
+		}()
+		plan, err := walk(opts)
+		walked <- walkResult{plan, err}
+	}()
+	var plan *corpus.Plan
+	select {
+	case r := <-walked:
+		plan = r.plan
+		err := r.err
+		if err == nil && plan.Files() == 0 {
+			_, err = plan.First()
+		}
+		if err != nil {
+			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
+			return 1
+		}
+		limitMemory(plan.Bytes, plan.Files())
+	case <-time.After(walkWait):
+		// A large tree: plan stays nil, and the walk's result goes to
+		// loadWhenWalked below.
 	}
-	if err != nil {
-		fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
-		return 1
-	}
-	limitMemory(plan.Bytes, plan.Files())
 	cfg, problems := loadConfig(os.Getenv)
 	session := openSession(opts)
 	uiOpts := append(session.options(),
-		ui.WithExport(exportWriter(plan.Roots)),
+		ui.WithExport(exportWriter(opts.paths)),
 		ui.WithTheme(cfg.Theme, os.Getenv("NO_COLOR") != ""))
 	if len(problems) > 0 {
 		// The first problem shows in the reader; all are printed on exit.
@@ -301,14 +326,20 @@ func openReader(opts options, stderr io.Writer) int {
 	}
 	lo := corpus.Options{MaxFileSize: opts.maxFileSize}
 	var m ui.Model
-	if plan.Bytes < backgroundBytes {
+	switch {
+	case plan == nil:
+		ch := make(chan tea.Msg, 64)
+		go loadWhenWalked(walked, lo, ch)
+		initial := &corpus.Corpus{Roots: opts.paths}
+		m = ui.New(initial, cfg.Keys, append(uiOpts, ui.Loading(ch, 0, 0))...)
+	case plan.Bytes < backgroundBytes:
 		c, err := plan.Load(lo)
 		if err != nil {
 			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 			return 1
 		}
 		m = ui.New(c, cfg.Keys, uiOpts...)
-	} else {
+	default:
 		ch := make(chan tea.Msg, 64)
 		go loadInBackground(plan, lo, ch)
 		initial := &corpus.Corpus{Skipped: plan.Skipped, Roots: plan.Roots}
@@ -319,6 +350,26 @@ func openReader(opts options, stderr io.Writer) int {
 		session.save(final, stderr)
 	}
 	return code
+}
+
+// walkResult is what the folder walk found, or why it failed.
+type walkResult struct {
+	plan *corpus.Plan
+	err  error
+}
+
+// loadWhenWalked waits for a walk that outlasted walkWait, tells the
+// reader how much there is to load, and loads it as loadInBackground
+// does; a failed walk ends the reader with its error.
+func loadWhenWalked(walked <-chan walkResult, lo corpus.Options, ch chan<- tea.Msg) {
+	r := <-walked
+	if r.err != nil {
+		ch <- ui.LoadDoneMsg{Err: r.err}
+		return
+	}
+	limitMemory(r.plan.Bytes, r.plan.Files())
+	ch <- ui.LoadProgressMsg{Total: r.plan.Files(), TotalBytes: r.plan.Bytes}
+	loadInBackground(r.plan, lo, ch)
 }
 
 // sessionStore is where this corpus's session lives, if anywhere.

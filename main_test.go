@@ -8,6 +8,11 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"parallax/corpus"
+	"parallax/ui"
+
+	tea "charm.land/bubbletea/v2"
 )
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -190,5 +195,41 @@ func TestCommandOutputThatCannotBeWrittenFails(t *testing.T) {
 		if code != 1 || !strings.Contains(errb.String(), "no space left on device") {
 			t.Errorf("%q to a failing writer: exit %d, stderr %q; want 1 and the reason", args, code, errb.String())
 		}
+	}
+}
+
+// A walk that outlasts walkWait finishes in the background: the reader
+// first hears how much there is to load, then gets the load's messages;
+// a failed walk ends the reader with its error.
+func TestLoadWhenWalked(t *testing.T) {
+	dir := writeFiles(t, map[string]string{"a.txt": "Alpha Story\n\nThe first text.", "b.txt": "Beta Story\n\nThe second text."})
+	plan, err := corpus.Walk([]string{dir}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	walked := make(chan walkResult, 1)
+	walked <- walkResult{plan: plan}
+	ch := make(chan tea.Msg, 64)
+	go loadWhenWalked(walked, corpus.Options{}, ch)
+	if msg, ok := (<-ch).(ui.LoadProgressMsg); !ok || msg.Total != 2 || msg.TotalBytes != plan.Bytes {
+		t.Fatalf("first message %#v, want the totals: 2 files, %d bytes", msg, plan.Bytes)
+	}
+	if _, ok := (<-ch).(ui.FirstDocMsg); !ok {
+		t.Fatal("no first document")
+	}
+	for msg := range ch {
+		if done, ok := msg.(ui.LoadDoneMsg); ok {
+			if done.Err != nil || done.Corpus.Len() != 2 {
+				t.Fatalf("load done: %v, %v", done.Err, done.Corpus)
+			}
+			break
+		}
+	}
+
+	failed := &corpus.PathError{Path: "/no/such/path", Reason: "no such file or directory"}
+	walked <- walkResult{err: failed}
+	go loadWhenWalked(walked, corpus.Options{}, ch)
+	if msg, ok := (<-ch).(ui.LoadDoneMsg); !ok || !errors.Is(msg.Err, failed) {
+		t.Fatalf("after a failed walk: %#v, want the walk's error", msg)
 	}
 }

@@ -49,7 +49,11 @@ func walk(paths []string, maxSize int64) ([]candidate, []Skipped, error) {
 	w := &walker{maxSize: maxSize, visited: map[fileKey]string{}}
 	dirs := 0
 	for _, p := range paths {
-		if info, err := os.Stat(p); err == nil && info.IsDir() {
+		info, err := os.Stat(p)
+		if err != nil { // before walking anything: a mistyped path fails at once
+			return nil, nil, &PathError{Path: p, Reason: describe(err)}
+		}
+		if info.IsDir() {
 			dirs++
 		}
 	}

@@ -70,6 +70,10 @@ func (m *Model) indexing() bool {
 	if m.load == nil {
 		return false
 	}
+	if m.load.finding() {
+		m.status = "finding files… — this works once loading is done"
+		return true
+	}
 	m.status = "indexing… " + m.load.summary() + " — this works once loading is done"
 	return true
 }
@@ -84,13 +88,23 @@ func (l *loadState) fraction() float64 {
 	return 0
 }
 
+// finding says that the files are still being found: the folder walk
+// outlasted the opening of the window, and the totals are not known yet.
+func (l *loadState) finding() bool { return l.last.Total == 0 && l.last.TotalBytes == 0 }
+
 func (l *loadState) summary() string {
+	if l.finding() {
+		return "finding files…"
+	}
 	return fmt.Sprintf("%s/%s documents, %s of %s",
 		thousands(l.last.Done), thousands(l.last.Total), megabytes(l.last.Bytes), megabytes(l.last.TotalBytes))
 }
 
 // view is the footer's progress: a bar and the counts.
 func (l *loadState) view(width int) string {
+	if l.finding() {
+		return " finding files… "
+	}
 	text := " indexing " + l.summary() + " "
 	barWidth := min(20, width-len(text)-1)
 	if barWidth < 5 {

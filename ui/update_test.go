@@ -652,3 +652,27 @@ func TestPaletteWhileLoading(t *testing.T) {
 		t.Errorf("the status bar does not count the progress:\n%s", plainScreen(m))
 	}
 }
+
+// When the folder walk outlasts the opening of the window, the reader
+// opens on nothing and says it is finding the files; once the walk is
+// done the totals count, and the first document shows.
+func TestReaderWhileFindingFiles(t *testing.T) {
+	c := tempCorpus(t, map[string]string{"first.txt": "First Story\n\nThe first document, read before the rest."})
+	ch := make(chan tea.Msg)
+	m := update(t, New(&corpus.Corpus{}, testKeyMap(), Loading(ch, 0, 0)), tea.WindowSizeMsg{Width: 80, Height: 24})
+	screen := plainScreen(m)
+	if !strings.Contains(screen, "finding files…") || strings.Contains(screen, "0/0") {
+		t.Errorf("while finding files:\n%s", screen)
+	}
+	m = press(t, m, "r")
+	if !strings.Contains(m.status, "finding files") {
+		t.Errorf("r while finding files: status %q", m.status)
+	}
+	m = update(t, m, LoadProgressMsg{Total: 10000, TotalBytes: 100 << 20})
+	m = update(t, m, FirstDocMsg{Doc: c.Docs[0]})
+	m = press(t, m, "j") // a key clears the status line, which hides the progress
+	screen = plainScreen(m)
+	if !strings.Contains(screen, "0/10,000") || !strings.Contains(screen, "First Story") || strings.Contains(screen, "finding files") {
+		t.Errorf("after the walk:\n%s", screen)
+	}
+}
