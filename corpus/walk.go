@@ -11,8 +11,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 )
 
 // TextExtensions are the file extensions loaded: plain text, Markdown,
@@ -174,8 +172,7 @@ func joinClean(dir, name string) string {
 // both took (through a link) would be the first one's in an ordered
 // walk, so then the folder is walked again, in order.
 func (w *walker) rootDir(osPath, display string, info fs.FileInfo) {
-	workers := runtime.GOMAXPROCS(0)
-	if workers < 2 {
+	if runtime.GOMAXPROCS(0) < 2 {
 		w.dir(osPath, display, info)
 		return
 	}
@@ -201,18 +198,11 @@ func (w *walker) rootDir(osPath, display string, info fs.FileInfo) {
 	if key, ok := keyOf(info); ok {
 		base[key] = display // the folder itself
 	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range min(workers, len(subs)) {
-		wg.Go(func() {
-			for i := int(next.Add(1) - 1); i < len(subs); i = int(next.Add(1) - 1) {
-				sw := &walker{maxSize: w.maxSize, visited: map[fileKey]string{}, base: base}
-				sw.dir(subs[i].osPath, subs[i].display, subs[i].info)
-				subs[i].w = sw
-			}
-		})
-	}
-	wg.Wait()
+	parallel(len(subs), func(i int) {
+		sw := &walker{maxSize: w.maxSize, visited: map[fileKey]string{}, base: base}
+		sw.dir(subs[i].osPath, subs[i].display, subs[i].info)
+		subs[i].w = sw
+	})
 	for _, sub := range subs {
 		for _, t := range sub.w.taken {
 			if _, seen := w.take(t.key, t.display); seen {
