@@ -75,6 +75,30 @@ func TestSessionRoundTrip(t *testing.T) {
 	}
 }
 
+// Quitting before the corpus is loaded (the session to restore waits for
+// it) must save the session it was given, not an empty one; once loaded,
+// the reader's own state is saved.
+func TestSessionKeptWhenQuittingWhileLoading(t *testing.T) {
+	c, err := corpus.LoadFS(sample.FS, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	given := ui.Session{Focus: 1, Marks: map[string]ui.Place{"q": {Doc: c.Docs[2].ID, Para: 3}}}
+	given.Panes[0].Place = ui.Place{Doc: c.Docs[1].ID, Para: 2}
+	ch := make(chan tea.Msg)
+	var m tea.Model = ui.New(&corpus.Corpus{}, defaultKeyMap(), ui.WithSession(given), ui.Loading(ch, 0, 0))
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+	a, _ := json.Marshal(given)
+	if b, _ := json.Marshal(m.(ui.Model).Session()); !bytes.Equal(a, b) {
+		t.Errorf("quitting while loading saves %s, want the session given %s", b, a)
+	}
+	m, _ = m.Update(ui.LoadDoneMsg{Corpus: c})
+	got := m.(ui.Model).Session()
+	if got.Panes[0].Doc != c.Docs[1].ID || got.Marks["q"].Doc != c.Docs[2].ID || got.Focus != 1 {
+		t.Errorf("after loading, the session was not applied: %+v", got)
+	}
+}
+
 func TestDamagedStateIsIgnoredWithANotice(t *testing.T) {
 	dir := t.TempDir()
 	key := corpusKey([]string{"/corpus"})

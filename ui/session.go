@@ -32,8 +32,14 @@ func WithSession(s Session) Option {
 	return func(m *Model) { m.restore = &s }
 }
 
-// Session returns the state to remember.
+// Session returns the state to remember. Until the session to restore
+// has been applied (it waits for the whole corpus), that one is returned
+// as it was: quitting while files are still being found or indexed must
+// not save an empty session over the reader's places and marks.
 func (m Model) Session() Session {
+	if m.restore != nil {
+		return *m.restore
+	}
 	s := Session{Focus: m.focus, Marks: map[string]Place{}}
 	for i := range m.panes {
 		p := &m.panes[i]
