@@ -274,10 +274,16 @@ type source struct {
 // file (two stat calls each).
 func (s source) absPath() string {
 	switch {
+	case s.osPath == "":
+		return ""
 	case filepath.IsAbs(s.osPath):
 		return filepath.Clean(s.osPath)
-	case s.wd != "":
+	case s.wd != "" && filepath.VolumeName(s.osPath) == "" && !os.IsPathSeparator(s.osPath[0]):
 		return filepath.Join(s.wd, s.osPath)
+	}
+	// On Windows, \corpus and C:corpus are relative to a drive: Abs knows how.
+	if abs, err := filepath.Abs(s.osPath); err == nil {
+		return abs
 	}
 	return s.osPath
 }

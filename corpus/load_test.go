@@ -459,7 +459,8 @@ func TestLoadedWordCountsMatchTheText(t *testing.T) {
 }
 
 func TestJoinCleanIsJoin(t *testing.T) {
-	for _, dir := range []string{"", ".", "..", "/", "a", "a/b", "/a/b", "../a", filepath.Clean("./a/")} {
+	for _, dir := range []string{"", ".", "..", "/", "a", "a/b", "/a/b", "../a", "./a/"} {
+		dir = filepath.Clean(dir) // joinClean is for clean folders (on Windows, a/b is not)
 		for _, name := range []string{"x.txt", ".hidden", "a b", "é.md"} {
 			if got, want := joinClean(dir, name), filepath.Join(dir, name); got != want {
 				t.Errorf("joinClean(%q, %q) = %q, filepath.Join gives %q", dir, name, got, want)

@@ -181,49 +181,88 @@ func TestLoadPermissionDenied(t *testing.T) {
 
 // The subfolders of a folder are walked in parallel; what the walk finds
 // and skips, and in which order, must be what walking in order gives,
-// links between subfolders included (then the folder is walked again in
-// order).
+// links between subfolders included (then the subfolder whose walker took
+// something met earlier is walked again, in order).
 func TestParallelWalkMatchesOrderedWalk(t *testing.T) {
 	files := map[string]string{"a/1.txt": "One", "a/sub/2.md": "Two", "b/3.txt": "Three", "b/skip.pdf": "x",
 		"c/4.txt": "Four", "d.pdf": "x", "m.txt": "Root", "z.txt": "Last", "e/.hidden/5.txt": "Hidden", "f/6.bin": "x"}
-	trees := map[string]func(root string){
-		"plain": func(string) {},
-		"link from a later folder to an earlier one's file": func(root string) {
+	trees := []struct {
+		name  string
+		link  func(root string)
+		again int // subfolders walked again
+	}{
+		{"plain", func(string) {}, 0},
+		{"link from a later folder to an earlier one's file", func(root string) {
 			symlink(t, filepath.Join(root, "a", "1.txt"), filepath.Join(root, "c", "alias.txt"))
-		},
-		"link from an earlier folder to a later one's file": func(root string) {
+		}, 1},
+		{"link from an earlier folder to a later one's file", func(root string) {
 			symlink(t, filepath.Join(root, "c", "4.txt"), filepath.Join(root, "a", "alias.txt"))
-		},
-		"link to a sibling folder": func(root string) {
+		}, 1},
+		{"link to a sibling folder", func(root string) {
 			symlink(t, filepath.Join(root, "c"), filepath.Join(root, "b", "to-c"))
-		},
-		"link to the root": func(root string) {
+		}, 1},
+		{"link in the root to a folder", func(root string) {
+			symlink(t, filepath.Join(root, "a"), filepath.Join(root, "latest"))
+		}, 1},
+		{"link to the root", func(root string) {
 			symlink(t, root, filepath.Join(root, "b", "up"))
-		},
-		"hard link between a root file and a folder's": func(root string) {
-			if err := os.Link(filepath.Join(root, "z.txt"), filepath.Join(root, "a", "z-again.txt")); err != nil {
-				t.Skipf("link: %v", err)
+		}, 0},
+		{"hard links between root files and folders' files", func(root string) {
+			// f's comes before m.txt, n's after it: only n's walker took
+			// what an ordered walk gives to m.txt.
+			for _, again := range []string{filepath.Join(root, "f", "m-again.txt"), filepath.Join(root, "n", "m-again.txt")} {
+				if err := os.MkdirAll(filepath.Dir(again), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.Link(filepath.Join(root, "m.txt"), again); err != nil {
+					t.Skipf("link: %v", err)
+				}
 			}
-		},
+		}, 1},
 	}
-	walkWith := func(procs int, root string) ([]candidate, []Skipped) {
-		defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(procs))
-		found, skipped, err := walk([]string{root}, 0)
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(4))
+	for _, tree := range trees {
+		root := writeTree(t, files)
+		tree.link(root)
+		info, err := os.Stat(root)
 		if err != nil {
 			t.Fatal(err)
 		}
-		return found, skipped
+		ordered := &walker{visited: map[fileKey]string{}}
+		ordered.dir(root, "", info)
+		parallel := &walker{visited: map[fileKey]string{}}
+		parallel.rootDir(root, "", info)
+		if !reflect.DeepEqual(parallel.found, ordered.found) || !reflect.DeepEqual(parallel.skipped, ordered.skipped) {
+			t.Errorf("%s: parallel walk found %v, skipped %v; in order %v, %v", tree.name, parallel.found, parallel.skipped, ordered.found, ordered.skipped)
+		}
+		if parallel.walkedAgain != tree.again {
+			t.Errorf("%s: %d subfolders walked again, want %d", tree.name, parallel.walkedAgain, tree.again)
+		}
+		if len(ordered.found) < 6 || len(ordered.skipped) < 2 {
+			t.Errorf("%s: found %d, skipped %d: the tree is not what the test means", tree.name, len(ordered.found), len(ordered.skipped))
+		}
 	}
-	for name, link := range trees {
-		root := writeTree(t, files)
-		link(root)
-		ordered, orderedSkips := walkWith(1, root)
-		parallel, parallelSkips := walkWith(4, root)
-		if !reflect.DeepEqual(parallel, ordered) || !reflect.DeepEqual(parallelSkips, orderedSkips) {
-			t.Errorf("%s: parallel walk found %v, skipped %v; in order %v, %v", name, parallel, parallelSkips, ordered, orderedSkips)
-		}
-		if len(ordered) < 6 || len(orderedSkips) < 2 {
-			t.Errorf("%s: found %d, skipped %d: the tree is not what the test means", name, len(ordered), len(orderedSkips))
-		}
+}
+
+// A folder given as "a/link/.." is read as filepath.Join reads it, as it
+// always was: the folder is listed where the link leads, and its entries
+// are looked for under "a".
+func TestWalkOfAPathThroughALink(t *testing.T) {
+	root := writeTree(t, map[string]string{"s1/only1.txt": "One Title Here", "s2/deep/in.txt": "Deep", "s2/only2.txt": "Two Title Here"})
+	symlink(t, filepath.Join("..", "s2", "deep"), filepath.Join(root, "s1", "link"))
+	found, skipped, err := walk([]string{filepath.Join(root, "s1", "link") + "/.."}, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, c := range found {
+		names = append(names, c.display)
+	}
+	for _, s := range skipped {
+		names = append(names, s.Path+": "+s.Reason)
+	}
+	want := []string{"deep: no such file or directory", "only2.txt: no such file or directory"}
+	if !reflect.DeepEqual(names, want) {
+		t.Errorf("walk of s1/link/.. = %q, want %q", names, want)
 	}
 }

@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"slices"
 	"sort"
 	"strings"
 )
@@ -71,7 +70,7 @@ func walk(paths []string, maxSize int64) ([]candidate, []Skipped, error) {
 			prefix = filepath.Base(p)
 		}
 		first := len(w.found)
-		w.rootDir(filepath.Clean(p), prefix, info)
+		w.rootDir(p, prefix, info)
 		found := w.found[first:]
 		sort.SliceStable(found, func(i, j int) bool { return found[i].display < found[j].display })
 	}
@@ -85,6 +84,8 @@ type walker struct {
 	visited map[fileKey]string // directories and files already taken
 	base    map[fileKey]string // read-only, taken before (see rootDir)
 	taken   []taking           // what visited gained, in order
+	// walkedAgain counts the subfolders rootDir walked again in order.
+	walkedAgain int
 }
 
 // taking is a directory or file the walker took, by identity.
@@ -111,48 +112,84 @@ func (w *walker) skip(display, reason string) {
 }
 
 func (w *walker) dir(osPath, display string, info fs.FileInfo) {
-	w.walkDir(osPath, display, info, w.dir)
-}
-
-// walkDir takes the files of a directory in order and hands its
-// subdirectories to subdir.
-func (w *walker) walkDir(osPath, display string, info fs.FileInfo, subdir func(osPath, display string, info fs.FileInfo)) {
-	if key, ok := keyOf(info); ok {
-		if _, seen := w.take(key, display); seen {
-			w.skip(display, "directory already visited (symbolic link loop or duplicate)")
-			return
-		}
+	if !w.enter(display, info) {
+		return
 	}
-	entries, err := os.ReadDir(osPath) // sorted by name
+	entries, err := list(osPath)
 	if err != nil {
 		w.skip(orDot(display), describe(err))
 		return
 	}
+	w.visit(display, entries, w.dir)
+}
+
+// enter takes a directory, or skips it when it was taken before (a link
+// loop, or a second way to the same folder).
+func (w *walker) enter(display string, info fs.FileInfo) bool {
+	if key, ok := keyOf(info); ok {
+		if _, seen := w.take(key, display); seen {
+			w.skip(display, "directory already visited (symbolic link loop or duplicate)")
+			return false
+		}
+	}
+	return true
+}
+
+// dirEntry is a directory entry and what stat says of it, links followed.
+type dirEntry struct {
+	name, osPath string
+	info         fs.FileInfo // nil when stat failed
+	err          error
+	link         bool // a symbolic link
+}
+
+// list reads a directory's entries, sorted by name, and stats each but
+// hidden folders (.git, .cache and the like are not part of a corpus).
+func list(osPath string) ([]dirEntry, error) {
+	des, err := os.ReadDir(osPath)
+	if err != nil {
+		return nil, err
+	}
+	// Children of a clean path are joined without cleaning again (a sixth
+	// of a walk's time); a path given as "a/link/.." keeps filepath.Join's
+	// reading of it.
+	join := joinClean
+	if filepath.Clean(osPath) != osPath {
+		join = func(dir, name string) string { return filepath.Join(dir, name) }
+	}
+	entries := make([]dirEntry, 0, len(des))
+	for _, d := range des {
+		name := d.Name()
+		if strings.HasPrefix(name, ".") && d.IsDir() {
+			continue
+		}
+		e := dirEntry{name: name, osPath: join(osPath, name), link: d.Type()&fs.ModeSymlink != 0}
+		e.info, e.err = os.Stat(e.osPath)
+		entries = append(entries, e)
+	}
+	return entries, nil
+}
+
+// visit takes a directory's files in order and hands its subdirectories
+// to subdir.
+func (w *walker) visit(display string, entries []dirEntry, subdir func(osPath, display string, info fs.FileInfo)) {
 	for _, e := range entries {
-		name := e.Name()
-		childOS, childDisplay := joinClean(osPath, name), joinClean(display, name)
-		if strings.HasPrefix(name, ".") && e.IsDir() {
-			continue // .git, .cache and the like are not part of a corpus
+		childDisplay := joinClean(display, e.name)
+		switch {
+		case e.err != nil && e.link && errors.Is(e.err, fs.ErrNotExist):
+			w.skip(childDisplay, "dangling symbolic link")
+		case e.err != nil:
+			w.skip(childDisplay, describe(e.err))
+		case e.info.IsDir():
+			subdir(e.osPath, childDisplay, e.info)
+		default:
+			w.file(e.osPath, childDisplay, e.info)
 		}
-		info, err := os.Stat(childOS) // follows symbolic links
-		if err != nil {
-			if e.Type()&fs.ModeSymlink != 0 && errors.Is(err, fs.ErrNotExist) {
-				w.skip(childDisplay, "dangling symbolic link")
-			} else {
-				w.skip(childDisplay, describe(err))
-			}
-			continue
-		}
-		if info.IsDir() {
-			subdir(childOS, childDisplay, info)
-			continue
-		}
-		w.file(childOS, childDisplay, info)
 	}
 }
 
 // joinClean is filepath.Join(dir, name) for a clean dir and a name read
-// from it, without cleaning the result again (a sixth of a walk's time).
+// from it, without cleaning the result again.
 func joinClean(dir, name string) string {
 	switch {
 	case dir == "" || dir == ".":
@@ -165,68 +202,67 @@ func joinClean(dir, name string) string {
 	return dir + string(filepath.Separator) + name
 }
 
-// rootDir walks a folder given on the command line as dir does, but each
-// of its subfolders on a walker of its own, on every processor: 20,000
-// files in 100 folders take half the time on two. The walkers' finds go
-// where the folders' are in order. A file or folder that two of them
-// both took (through a link) would be the first one's in an ordered
-// walk, so then the folder is walked again, in order.
+// rootDir walks a folder given on the command line as dir does, but its
+// subfolders first, each on a walker of its own, on every processor:
+// 20,000 files in 100 folders take half the time on two. Each walker
+// knows what was taken before this folder. Then everything is taken in
+// order, as an ordered walk would: the folder's own files, and each
+// subfolder's finds (adopt). A subfolder whose walker took something
+// that came before it in order (through a link, or a hard link to a file
+// met earlier) is walked again, in order, instead.
 func (w *walker) rootDir(osPath, display string, info fs.FileInfo) {
-	if runtime.GOMAXPROCS(0) < 2 {
-		w.dir(osPath, display, info)
+	if !w.enter(display, info) {
 		return
 	}
-	// A subfolder's place in the parent's finds, and its walker.
-	type subfolder struct {
-		found, skipped  int
-		osPath, display string
-		info            fs.FileInfo
-		w               *walker
-	}
-	var subs []subfolder
-	before := maps.Clone(w.visited)
-	foundBefore, skippedBefore, takenBefore := len(w.found), len(w.skipped), len(w.taken)
-	w.walkDir(osPath, display, info, func(osPath, display string, info fs.FileInfo) {
-		subs = append(subs, subfolder{found: len(w.found), skipped: len(w.skipped), osPath: osPath, display: display, info: info})
-	})
-	if len(subs) == 0 {
+	entries, err := list(osPath)
+	if err != nil {
+		w.skip(orDot(display), describe(err))
 		return
 	}
-	// The subfolders' walkers know what was taken before this folder's
-	// files, which may come after theirs in order.
-	base := maps.Clone(before)
-	if key, ok := keyOf(info); ok {
-		base[key] = display // the folder itself
-	}
-	parallel(len(subs), func(i int) {
-		sw := &walker{maxSize: w.maxSize, visited: map[fileKey]string{}, base: base}
-		sw.dir(subs[i].osPath, subs[i].display, subs[i].info)
-		subs[i].w = sw
-	})
-	for _, sub := range subs {
-		for _, t := range sub.w.taken {
-			if _, seen := w.take(t.key, t.display); seen {
-				// Taken twice: walk the folder again, in order.
-				w.found, w.skipped, w.taken = w.found[:foundBefore], w.skipped[:skippedBefore], w.taken[:takenBefore]
-				w.visited = before
-				w.dir(osPath, display, info)
-				return
-			}
+	var subs []int // the entries that are folders
+	for i, e := range entries {
+		if e.err == nil && e.info.IsDir() {
+			subs = append(subs, i)
 		}
 	}
-	// Splice each subfolder's finds in at its place.
-	found := slices.Clone(w.found[foundBefore:])
-	skipped := slices.Clone(w.skipped[skippedBefore:])
-	w.found, w.skipped = w.found[:foundBefore], w.skipped[:skippedBefore]
-	f, k := 0, 0
-	for _, sub := range subs {
-		at, skipAt := sub.found-foundBefore, sub.skipped-skippedBefore
-		w.found = append(append(w.found, found[f:at]...), sub.w.found...)
-		w.skipped = append(append(w.skipped, skipped[k:skipAt]...), sub.w.skipped...)
-		f, k = at, skipAt
+	if len(subs) < 2 || runtime.GOMAXPROCS(0) < 2 {
+		w.visit(display, entries, w.dir)
+		return
 	}
-	w.found = append(w.found, found[f:]...)
-	w.skipped = append(w.skipped, skipped[k:]...)
+	before := maps.Clone(w.visited)
+	walkers := make([]*walker, len(subs))
+	parallel(len(subs), func(j int) {
+		e := entries[subs[j]]
+		sw := &walker{maxSize: w.maxSize, visited: map[fileKey]string{}, base: before}
+		sw.dir(e.osPath, joinClean(display, e.name), e.info)
+		walkers[j] = sw
+	})
+	next := 0 // visit hands the folders over in the order of subs
+	w.visit(display, entries, func(osPath, display string, info fs.FileInfo) {
+		if !w.adopt(walkers[next]) {
+			w.walkedAgain++
+			w.dir(osPath, display, info)
+		}
+		next++
+	})
+}
+
+// adopt takes what a subfolder's walker took, found and skipped, unless
+// something it took was taken before: then it takes nothing and says so.
+func (w *walker) adopt(sw *walker) bool {
+	mark := len(w.taken)
+	for _, t := range sw.taken {
+		if _, seen := w.take(t.key, t.display); seen {
+			for _, u := range w.taken[mark:] {
+				delete(w.visited, u.key)
+			}
+			w.taken = w.taken[:mark]
+			return false
+		}
+	}
+	w.found = append(w.found, sw.found...)
+	w.skipped = append(w.skipped, sw.skipped...)
+	return true
 }
 
 func (w *walker) file(osPath, display string, info fs.FileInfo) {
