@@ -368,7 +368,7 @@ func loadWhenWalked(walked <-chan walkResult, lo corpus.Options, ch chan<- tea.M
 		return
 	}
 	limitMemory(r.plan.Bytes, r.plan.Files())
-	ch <- ui.LoadProgressMsg{Total: r.plan.Files(), TotalBytes: r.plan.Bytes}
+	ch <- ui.LoadProgressMsg{Total: r.plan.Files(), TotalBytes: r.plan.Bytes, Skipped: r.plan.Skipped}
 	loadInBackground(r.plan, lo, ch)
 }
 

@@ -199,10 +199,10 @@ func TestCommandOutputThatCannotBeWrittenFails(t *testing.T) {
 }
 
 // A walk that outlasts walkWait finishes in the background: the reader
-// first hears how much there is to load, then gets the load's messages;
-// a failed walk ends the reader with its error.
+// first hears how much there is to load and what was skipped, then gets
+// the load's messages; a failed walk ends the reader with its error.
 func TestLoadWhenWalked(t *testing.T) {
-	dir := writeFiles(t, map[string]string{"a.txt": "Alpha Story\n\nThe first text.", "b.txt": "Beta Story\n\nThe second text."})
+	dir := writeFiles(t, map[string]string{"a.txt": "Alpha Story\n\nThe first text.", "b.txt": "Beta Story\n\nThe second text.", "scan.pdf": "%PDF"})
 	plan, err := corpus.Walk([]string{dir}, corpus.Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -211,8 +211,8 @@ func TestLoadWhenWalked(t *testing.T) {
 	walked <- walkResult{plan: plan}
 	ch := make(chan tea.Msg, 64)
 	go loadWhenWalked(walked, corpus.Options{}, ch)
-	if msg, ok := (<-ch).(ui.LoadProgressMsg); !ok || msg.Total != 2 || msg.TotalBytes != plan.Bytes {
-		t.Fatalf("first message %#v, want the totals: 2 files, %d bytes", msg, plan.Bytes)
+	if msg, ok := (<-ch).(ui.LoadProgressMsg); !ok || msg.Total != 2 || msg.TotalBytes != plan.Bytes || len(msg.Skipped) != 1 {
+		t.Fatalf("first message %#v, want the totals (2 files, %d bytes) and the skipped file", msg, plan.Bytes)
 	}
 	if _, ok := (<-ch).(ui.FirstDocMsg); !ok {
 		t.Fatal("no first document")

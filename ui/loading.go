@@ -18,6 +18,9 @@ import (
 type LoadProgressMsg struct {
 	Done, Total       int
 	Bytes, TotalBytes int64
+	// Skipped, when not nil, are the files the folder walk skipped: sent
+	// with the totals when the walk outlasted the opening of the window.
+	Skipped []corpus.Skipped
 }
 
 // FirstDocMsg carries the first document, read but not yet indexed, so

@@ -181,6 +181,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		m.wheel(msg)
 		return m, nil
 	case LoadProgressMsg:
+		if msg.Skipped != nil && m.load != nil {
+			c := *m.corpus
+			c.Skipped = msg.Skipped
+			m.corpus = &c
+		}
 		if m.load != nil {
 			m.load.last = msg
 			return m, waitLoad(m.load.ch)

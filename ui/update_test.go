@@ -655,7 +655,8 @@ func TestPaletteWhileLoading(t *testing.T) {
 
 // When the folder walk outlasts the opening of the window, the reader
 // opens on nothing and says it is finding the files; once the walk is
-// done the totals count, and the first document shows.
+// done the totals count, S lists the files it skipped, and the first
+// document shows.
 func TestReaderWhileFindingFiles(t *testing.T) {
 	c := tempCorpus(t, map[string]string{"first.txt": "First Story\n\nThe first document, read before the rest."})
 	ch := make(chan tea.Msg)
@@ -668,11 +669,14 @@ func TestReaderWhileFindingFiles(t *testing.T) {
 	if !strings.Contains(m.status, "finding files") {
 		t.Errorf("r while finding files: status %q", m.status)
 	}
-	m = update(t, m, LoadProgressMsg{Total: 10000, TotalBytes: 100 << 20})
+	m = update(t, m, LoadProgressMsg{Total: 10000, TotalBytes: 100 << 20, Skipped: []corpus.Skipped{{Path: "scan.pdf", Reason: "unsupported extension"}}})
 	m = update(t, m, FirstDocMsg{Doc: c.Docs[0]})
 	m = press(t, m, "j") // a key clears the status line, which hides the progress
 	screen = plainScreen(m)
 	if !strings.Contains(screen, "0/10,000") || !strings.Contains(screen, "First Story") || strings.Contains(screen, "finding files") {
 		t.Errorf("after the walk:\n%s", screen)
+	}
+	if screen = plainScreen(press(t, m, "S")); !strings.Contains(screen, "scan.pdf") {
+		t.Errorf("S does not list the file the walk skipped:\n%s", screen)
 	}
 }
