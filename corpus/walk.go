@@ -112,27 +112,27 @@ func (w *walker) skip(display, reason string) {
 }
 
 func (w *walker) dir(osPath, display string, info fs.FileInfo) {
-	if !w.enter(display, info) {
-		return
+	if entries, ok := w.enter(osPath, display, info); ok {
+		w.visit(display, entries, w.dir)
+	}
+}
+
+// enter takes a directory and lists it, or skips it: when it was taken
+// before (a link loop, or a second way to the same folder) or cannot be
+// read.
+func (w *walker) enter(osPath, display string, info fs.FileInfo) ([]dirEntry, bool) {
+	if key, ok := keyOf(info); ok {
+		if _, seen := w.take(key, display); seen {
+			w.skip(display, "directory already visited (symbolic link loop or duplicate)")
+			return nil, false
+		}
 	}
 	entries, err := list(osPath)
 	if err != nil {
 		w.skip(orDot(display), describe(err))
-		return
+		return nil, false
 	}
-	w.visit(display, entries, w.dir)
-}
-
-// enter takes a directory, or skips it when it was taken before (a link
-// loop, or a second way to the same folder).
-func (w *walker) enter(display string, info fs.FileInfo) bool {
-	if key, ok := keyOf(info); ok {
-		if _, seen := w.take(key, display); seen {
-			w.skip(display, "directory already visited (symbolic link loop or duplicate)")
-			return false
-		}
-	}
-	return true
+	return entries, true
 }
 
 // dirEntry is a directory entry and what stat says of it, links followed.
@@ -211,12 +211,8 @@ func joinClean(dir, name string) string {
 // that came before it in order (through a link, or a hard link to a file
 // met earlier) is walked again, in order, instead.
 func (w *walker) rootDir(osPath, display string, info fs.FileInfo) {
-	if !w.enter(display, info) {
-		return
-	}
-	entries, err := list(osPath)
-	if err != nil {
-		w.skip(orDot(display), describe(err))
+	entries, ok := w.enter(osPath, display, info)
+	if !ok {
 		return
 	}
 	var subs []int // the entries that are folders
