@@ -6,6 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"parallax/corpus/internal/swar"
+
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -395,14 +397,6 @@ func (r *renderer) marker(n *html.Node) string {
 	return m
 }
 
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\u00a0':
-		return true
-	}
-	return false
-}
-
 func (r *renderer) start() {
 	if r.prefix != "" {
 		r.cur.WriteString(r.prefix)
@@ -420,11 +414,21 @@ func (r *renderer) text(s string) {
 		r.lineStart = strings.HasSuffix(s, "\n")
 		return
 	}
-	for _, c := range s {
-		if isSpace(c) {
+	if !utf8.ValidString(s) {
+		// Ranging over the string gives one U+FFFD per invalid byte.
+		s = string([]rune(s))
+	}
+	// Text is copied a run at a time, a run being words with single
+	// spaces between them, which collapsing leaves as they are: a page's
+	// text is most of its bytes, and a rune at a time took a quarter of
+	// loading it.
+	for len(s) > 0 {
+		if n := spaces(s); n > 0 {
 			r.space = true
+			s = s[n:]
 			continue
 		}
+		n := visibleRun(s)
 		if r.cur.Len() == 0 && r.prefix == "" {
 			r.lineStart = true
 		}
@@ -434,8 +438,82 @@ func (r *renderer) text(s string) {
 		}
 		r.space = false
 		r.lineStart = false
-		r.cur.WriteRune(c)
+		r.cur.WriteString(s[:n])
+		s = s[n:]
 	}
+}
+
+// visibleRun returns the length of the text that s starts with, up to
+// the first white space other than a single ' ' between two visible
+// characters. s starts with a visible character.
+func visibleRun(s string) int {
+	n := 1
+	for n < len(s) {
+		if n+8 <= len(s) && plainRun8(swar.Load64(s[n:])) {
+			n += 8
+			continue
+		}
+		c := s[n]
+		switch {
+		case !maybeSpace[c]:
+			n++
+		case c == ' ' && n+1 < len(s) && !maybeSpace[s[n+1]]:
+			n += 2
+		case c == 0xc2 && !isSpaceAt(s, n):
+			n++
+		default:
+			return n
+		}
+	}
+	return n
+}
+
+// plainRun8 reports that 8 bytes of text, following a visible one, hold
+// no white space but single ' ' between visible bytes (the last byte is
+// not one: what follows it is unknown).
+func plainRun8(x uint64) bool {
+	const low7 = 0x7f * swar.Ones
+	// A byte's top bit, set where it is ASCII and its low 7 bits are
+	// zero after the xor; the sums cannot carry between bytes.
+	is := func(b uint64) uint64 {
+		y := x ^ b*swar.Ones
+		return ^((y & low7) + low7) &^ y & swar.Highs
+	}
+	controls := ^((x & low7) + (0x80-0x21)*swar.Ones) &^ x & swar.Highs // bytes up to ' '
+	blanks := is(' ')
+	return controls&^blanks|is(0xc2) == 0 && blanks&(blanks>>8) == 0 && blanks>>56 == 0
+}
+
+// maybeSpace marks the bytes that white space (see isSpaceAt) starts with.
+var maybeSpace = [256]bool{' ': true, '\t': true, '\n': true, '\r': true, '\f': true, 0xc2: true}
+
+// spaces returns the length of the white space (see isSpaceAt) that s
+// starts with.
+func spaces(s string) int {
+	n := 0
+	for n < len(s) && isSpaceAt(s, n) {
+		if s[n] == 0xc2 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
+// isSpaceAt reports whether white space starts at s[i]: what a browser
+// collapses (space, tab, line feed, carriage return, form feed) and the
+// no-break space U+00A0, which pages use for spacing. In
+// valid UTF-8 the byte 0xc2 only ever starts a character, so this may
+// look at any byte.
+func isSpaceAt(s string, i int) bool {
+	switch c := s[i]; c {
+	case ' ', '\t', '\n', '\r', '\f':
+		return true
+	case 0xc2:
+		return i+1 < len(s) && s[i+1] == 0xa0 // U+00A0
+	}
+	return false
 }
 
 func (r *renderer) br() {
