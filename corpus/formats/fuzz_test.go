@@ -2,9 +2,13 @@ package formats
 
 import (
 	"bytes"
+	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/valyala/fastjson"
 )
 
 func checkRecord(t *testing.T, r Record) {
@@ -62,6 +66,36 @@ func FuzzHTML(f *testing.F) {
 		checkRecord(t, r)
 		if strings.HasPrefix(r.Text, "\n") || strings.HasSuffix(r.Text, "\n") {
 			t.Fatalf("text not trimmed: %q", r.Text)
+		}
+	})
+}
+
+// FuzzDecodeFast checks the fast JSON path against encoding/json: what it
+// decodes, encoding/json must decode the same way, with nothing after it.
+func FuzzDecodeFast(f *testing.F) {
+	f.Add([]byte(`{"title": "T", "text": "body", "n": 1.50, "e": -0e+3, "x": [true, false, null, {}]}`))
+	f.Add([]byte("{\"a\": \"\\u00e9\\n\\t\\\"\\\\\\/\\b\\f\\r\", \"a\": 2, \"\xff\": \"\xc3\x28\"}"))
+	f.Add([]byte(`{"a": "\ud83d\ude00 \ud800 \udc00x \\ud800"}`))
+	f.Add([]byte("{\"a\": \"tab\tinside\"}"))
+	f.Add([]byte(`{"a": 01} [1,] {"a" 1} "x" 1 2 {"a":1}}`))
+	f.Add([]byte(" \r\n{\"a\": [[[[[]]]]]}\t "))
+	var p fastjson.Parser
+	f.Fuzz(func(t *testing.T, line []byte) {
+		got, ok := decodeFast(&p, line)
+		if !ok {
+			return
+		}
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.UseNumber()
+		var want any
+		if err := dec.Decode(&want); err != nil {
+			t.Fatalf("fast path decoded %q, which encoding/json rejects: %v", line, err)
+		}
+		if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {
+			t.Fatalf("fast path decoded %q, which has %q after its value", line, rest)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: fast path %#v, encoding/json %#v", line, got, want)
 		}
 	})
 }

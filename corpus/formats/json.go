@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/valyala/fastjson"
 )
 
 // Field detection for JSON and JSON Lines records.
@@ -75,6 +77,7 @@ var bom = []byte{0xef, 0xbb, 0xbf}
 func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason string)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
+	var p fastjson.Parser // reused from line to line
 	for lineNo := 1; ; lineNo++ {
 		buf = buf[:0]
 		var err error
@@ -98,7 +101,7 @@ func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason
 			line = bytes.TrimPrefix(line, bom)
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
-			jsonLine(line, lineNo, f, fn, bad)
+			jsonLine(&p, line, lineNo, f, fn, bad)
 		}
 		if err == io.EOF {
 			return nil
@@ -106,22 +109,24 @@ func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason
 		// Do not keep a huge buffer alive for the rest of a file of short
 		// lines.
 		if cap(buf) > 4<<20 {
-			buf = nil
+			buf, p = nil, fastjson.Parser{}
 		}
 	}
 }
 
-func jsonLine(line []byte, lineNo int, f Fields, fn func(Record), bad func(int, string)) {
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		bad(lineNo, "malformed JSON: "+jsonError(err))
-		return
-	}
-	if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {
-		bad(lineNo, "malformed JSON: unexpected data after the value")
-		return
+func jsonLine(p *fastjson.Parser, line []byte, lineNo int, f Fields, fn func(Record), bad func(int, string)) {
+	v, ok := decodeFast(p, line)
+	if !ok {
+		dec := json.NewDecoder(bytes.NewReader(line))
+		dec.UseNumber()
+		if err := dec.Decode(&v); err != nil {
+			bad(lineNo, "malformed JSON: "+jsonError(err))
+			return
+		}
+		if rest := bytes.TrimSpace(line[dec.InputOffset():]); len(rest) > 0 {
+			bad(lineNo, "malformed JSON: unexpected data after the value")
+			return
+		}
 	}
 	rec, ok := recordOf(v, f, lineNo, bad)
 	if !ok {

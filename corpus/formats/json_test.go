@@ -6,6 +6,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/valyala/fastjson"
 )
 
 type badLine struct {
@@ -357,5 +359,31 @@ func TestJSONErrors(t *testing.T) {
 	recs, _, err := loadJSON(t, `[{"text": "a"}, {"text": "b"}, {oops}]`, Fields{})
 	if err == nil || len(recs) != 2 || !strings.Contains(err.Error(), "element 3") {
 		t.Errorf("err %v, %d records", err, len(recs))
+	}
+}
+
+// The fast path must take the lines JSON Lines files are made of, and
+// leave to encoding/json the ones where the two decoders differ.
+func TestDecodeFastTakesTypicalLines(t *testing.T) {
+	var p fastjson.Parser
+	for _, line := range []string{
+		`{"title": "Storm hits coast", "text": "Winds of 120 km/h.\n\nPower cut.", "date": "2026-01-02", "id": 17, "tags": ["a", "b"], "extra": null, "ok": true}`,
+		`{"headline": "caf\u00e9 \"quoted\"", "body": [["s1", "s2"], ["s3"]], "score": -1.5e3}`,
+		"{\"text\": \"\xff invalid bytes become U+FFFD\"}",
+	} {
+		if _, ok := decodeFast(&p, []byte(line)); !ok {
+			t.Errorf("fast path refused %s", line)
+		}
+	}
+	for _, line := range []string{
+		"{\"text\": \"a raw\ttab\"}",        // encoding/json rejects it
+		`{"text": "a lone \ud800 escape"}`,  // decoded differently
+		`{"text": "an emoji \ud83d\ude00"}`, // a pair: the slow path too
+		`{"text": "x"} trailing`,
+		`{"text": 01}`,
+	} {
+		if _, ok := decodeFast(&p, []byte(line)); ok {
+			t.Errorf("fast path took %s", line)
+		}
 	}
 }
