@@ -30,6 +30,12 @@ type Metadata struct {
 	Source, Date, URL string
 }
 
+// markdownParser is shared by every load and worker: goldmark keeps each
+// parse's state in its own context, and making a parser per document,
+// which sorts and registers all its block and inline parsers, was a
+// twentieth of loading a folder of Markdown.
+var markdownParser = goldmark.New().Parser()
+
 // parseMarkdown reads Markdown text (LF line endings, not yet sanitized).
 func parseMarkdown(src string) markdownDoc {
 	var doc markdownDoc
@@ -43,7 +49,7 @@ func parseMarkdown(src string) markdownDoc {
 		}
 	}
 	source := []byte(body)
-	root := goldmark.New().Parser().Parse(text.NewReader(source))
+	root := markdownParser.Parse(text.NewReader(source))
 	w := &mdWriter{src: source}
 	w.blocks(root, 0, ParaText)
 	if len(w.links) > 0 {
