@@ -16,23 +16,34 @@ import (
 // Lines, where decoding took a quarter of the load. ok is false when the
 // line is left to encoding/json: it is not one valid JSON value (then
 // encoding/json says why, as before), it nests deeper than fastjson goes,
-// or it is one of the rare lines where the two libraries differ (see
+// or it is one of the lines where the two libraries could differ (see
 // leftToEncodingJSON).
 func decodeFast(p *fastjson.Parser, line []byte) (v any, ok bool) {
-	if leftToEncodingJSON(line) || fastjson.ValidateBytes(line) != nil {
+	if leftToEncodingJSON(line) {
 		return nil, false
 	}
+	// Parsing comes first: it stops at fastjson.MaxDepth nested values,
+	// and Validate, which has no such limit, would then overflow the
+	// stack on a line of millions of "[", or take time growing with the
+	// square of their number, rewrapping its error at every level.
+	// Validate checks what Parse lets through (such as "01" or a missing
+	// comma) in time proportional to the line.
 	parsed, err := p.ParseBytes(line)
-	if err != nil {
+	if err != nil || fastjson.ValidateBytes(line) != nil {
 		return nil, false
 	}
 	return anyOf(parsed), true
 }
 
-// leftToEncodingJSON reports a line that the fast path does not take: it
-// holds a control character (encoding/json rejects one inside a string,
-// and fastjson misses it before an escape), or a \uD800 to \uDFFF escape,
-// or text that looks like one.
+// leftToEncodingJSON reports a line that the fast path does not take:
+//   - it holds a control character: encoding/json rejects one inside a
+//     string, and fastjson's Validate misses one before an escape. Tabs
+//     and carriage returns between values, which are valid, take the
+//     slow path too;
+//   - it has a \uD800 to \uDFFF escape, or text that looks like one: the
+//     libraries decode a lone UTF-16 surrogate differently. Escaped pairs,
+//     as Python's json.dumps writes emoji by default, take the slow path
+//     too, which is correct and only slower.
 func leftToEncodingJSON(line []byte) bool {
 	const low7 = 0x7f * swar.Ones
 	i := 0
@@ -49,23 +60,25 @@ func leftToEncodingJSON(line []byte) bool {
 		}
 	}
 	for {
-		i := bytes.Index(line, []byte(`\u`))
-		if i < 0 || i+3 >= len(line) {
+		u := bytes.Index(line, []byte(`\u`))
+		if u < 0 || u+3 >= len(line) {
 			return false
 		}
-		if c := line[i+3] | 0x20; line[i+2]|0x20 == 'd' && (c >= '8' && c <= '9' || c >= 'a' && c <= 'f') {
+		if c := line[u+3] | 0x20; line[u+2]|0x20 == 'd' && (c >= '8' && c <= '9' || c >= 'a' && c <= 'f') {
 			return true
 		}
-		line = line[i+2:]
+		line = line[u+2:]
 	}
 }
 
+// anyOf copies a parsed value out of the parser's memory, which the next
+// line reuses, into the types encoding/json decodes to.
 func anyOf(v *fastjson.Value) any {
 	switch v.Type() {
 	case fastjson.TypeObject:
 		o, _ := v.Object()
 		m := make(map[string]any, o.Len())
-		o.Visit(func(k []byte, x *fastjson.Value) { m[validUTF8(k)] = anyOf(x) })
+		o.Visit(func(k []byte, x *fastjson.Value) { m[coerceUTF8(k)] = anyOf(x) })
 		return m
 	case fastjson.TypeArray:
 		a, _ := v.Array()
@@ -75,7 +88,7 @@ func anyOf(v *fastjson.Value) any {
 		}
 		return list
 	case fastjson.TypeString:
-		return validUTF8(v.GetStringBytes())
+		return coerceUTF8(v.GetStringBytes())
 	case fastjson.TypeNumber:
 		return json.Number(v.MarshalTo(nil)) // as written, like UseNumber
 	case fastjson.TypeTrue:
@@ -88,7 +101,7 @@ func anyOf(v *fastjson.Value) any {
 
 // validUTF8 copies a decoded string, each byte that is not part of valid
 // UTF-8 made U+FFFD, as encoding/json does.
-func validUTF8(b []byte) string {
+func coerceUTF8(b []byte) string {
 	if utf8.Valid(b) {
 		return string(b)
 	}

@@ -468,20 +468,23 @@ func visibleRun(s string) int {
 	return n
 }
 
-// plainRun8 reports that 8 bytes of text, following a visible one, hold
-// no white space but single ' ' between visible bytes (the last byte is
-// not one: what follows it is unknown).
+// plainRun8 reports that 8 bytes of text, following a visible one, can be
+// copied as they are: no byte is a control character (0x00 to 0x1f) or
+// 0xc2 (which starts U+00A0, among other characters: the byte loop tells
+// them apart), and every ' ' is single and followed by another of the 8
+// bytes (what follows the last one is unknown).
 func plainRun8(x uint64) bool {
 	const low7 = 0x7f * swar.Ones
-	// A byte's top bit, set where it is ASCII and its low 7 bits are
-	// zero after the xor; the sums cannot carry between bytes.
-	is := func(b uint64) uint64 {
+	// equal marks the bytes equal to b with their top bit: set where a
+	// byte is ASCII and its low 7 bits are zero after the xor; the sums
+	// cannot carry between bytes.
+	equal := func(b uint64) uint64 {
 		y := x ^ b*swar.Ones
 		return ^((y & low7) + low7) &^ y & swar.Highs
 	}
 	controls := ^((x & low7) + (0x80-0x21)*swar.Ones) &^ x & swar.Highs // bytes up to ' '
-	blanks := is(' ')
-	return controls&^blanks|is(0xc2) == 0 && blanks&(blanks>>8) == 0 && blanks>>56 == 0
+	blanks := equal(' ')
+	return controls&^blanks|equal(0xc2) == 0 && blanks&(blanks>>8) == 0 && blanks>>56 == 0
 }
 
 // maybeSpace marks the bytes that white space (see isSpaceAt) starts with.

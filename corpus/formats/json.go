@@ -107,9 +107,13 @@ func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason
 			return nil
 		}
 		// Do not keep a huge buffer alive for the rest of a file of short
-		// lines.
+		// lines, nor the parser's values for a long one (some 80 bytes for
+		// each value it held: a list of a million numbers made 100 MB).
 		if cap(buf) > 4<<20 {
-			buf, p = nil, fastjson.Parser{}
+			buf = nil
+		}
+		if len(line) > 64<<10 {
+			p = fastjson.Parser{}
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 
@@ -384,6 +385,25 @@ func TestDecodeFastTakesTypicalLines(t *testing.T) {
 	} {
 		if _, ok := decodeFast(&p, []byte(line)); ok {
 			t.Errorf("fast path took %s", line)
+		}
+	}
+}
+
+// Hostile nesting must fail fast with encoding/json's message: fastjson's
+// Validate, run first, overflowed the stack on a line of two million "["
+// and took minutes on 100,000 unclosed ones.
+func TestJSONLinesDeepNesting(t *testing.T) {
+	for _, line := range []string{
+		strings.Repeat("[", 2_000_000) + strings.Repeat("]", 2_000_000),
+		strings.Repeat("[", 100_000),
+	} {
+		var reasons []string
+		err := JSONLines(strings.NewReader(line+"\n"+`{"text": "after"}`), Fields{},
+			func(r Record) { reasons = append(reasons, "record: "+r.Text) },
+			func(_ int, reason string) { reasons = append(reasons, reason) })
+		want := []string{"malformed JSON: invalid character '[' exceeded max depth (at byte 10001)", "record: after"}
+		if err != nil || !slices.Equal(reasons, want) {
+			t.Errorf("%d bytes of nesting: %q, %v; want %q", len(line), reasons, err, want)
 		}
 	}
 }
