@@ -5,6 +5,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"math"
@@ -92,11 +93,11 @@ func related(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 func compare(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 	var docs [2]*corpus.Document
 	for i, p := range opts.paths {
-		d, ok := c.Lookup(p)
-		if !ok {
-			reason := "not loaded (see 'parallax list' for why)"
+		d, err := c.Lookup(p)
+		if err != nil {
+			reason := err.Error()
 			for _, s := range c.Skipped {
-				if s.Path == corpus.SanitizeName(p) {
+				if errors.Is(err, corpus.ErrNotLoaded) && s.Path == corpus.SanitizeName(p) {
 					reason = "not loaded: " + s.Reason
 					break
 				}

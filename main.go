@@ -16,6 +16,7 @@ import (
 	"io"
 	"os"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -44,7 +45,9 @@ Usage:
   parallax align [flags] A B        for every paragraph of A, the best matching
                                     paragraph of B and the score (or none)
   parallax terms [flags] A B        the distinctive terms of A and of B and the
-                                    terms they share, with scores
+                                    terms they share, with scores; A and B may
+                                    be records of JSON files, named as list
+                                    names them (wire.jsonl:12, archive.json#3)
   parallax config                   print the effective configuration
                                     ($XDG_CONFIG_HOME/parallax/config.toml) as a
                                     commented file to start from
@@ -237,6 +240,13 @@ func load(opts options) (*corpus.Corpus, error) {
 // beside it).
 func walk(opts options) (*corpus.Plan, error) {
 	lo := corpus.Options{MaxFileSize: opts.maxFileSize, Fields: opts.fields}
+	if opts.command == "align" || opts.command == "terms" {
+		// A or B may be one record of a JSON file: load the file.
+		opts.paths = slices.Clone(opts.paths)
+		for i, p := range opts.paths {
+			opts.paths[i] = corpus.RecordFile(p)
+		}
+	}
 	switch {
 	case opts.corpusDir != "":
 		return corpus.Walk(append([]string{opts.corpusDir}, opts.paths...), lo)

@@ -233,3 +233,36 @@ func TestLoadWhenWalked(t *testing.T) {
 		t.Fatalf("after a failed walk: %#v, want the walk's error", msg)
 	}
 }
+
+// align and terms name a document of a JSON Lines or JSON file as list
+// does; the file alone is ambiguous when it holds several.
+func TestCompareRecordsOfJSONFiles(t *testing.T) {
+	dir := writeFiles(t, map[string]string{
+		"wire.jsonl": `{"title": "Bridge shut", "text": "The Marrowby footbridge closed after engineers found a crack in its main span."}` + "\n" +
+			`{"title": "Tram strike", "text": "Tram drivers in Port Seline walked out over pay on Monday morning."}` + "\n" +
+			"{broken\n" +
+			`{"title": "Bridge rebuilt", "text": "The council voted to rebuild the Marrowby footbridge after engineers found a crack."}` + "\n",
+		"archive.json": `[{"title": "Ferry", "text": "A ferry now crosses the Tane while the footbridge is shut."}]`,
+	})
+	wire, archive := filepath.Join(dir, "wire.jsonl"), filepath.Join(dir, "archive.json")
+	code, out, errOut := runCLI(t, "align", wire+":1", wire+":4")
+	if code != 0 || !strings.Contains(out, "# A: "+wire+":1\n# B: "+wire+":4\n") || !strings.Contains(out, "Marrowby") {
+		t.Errorf("align of two records: exit %d\n%s%s", code, out, errOut)
+	}
+	code, out, errOut = runCLI(t, "terms", wire+":2", archive+"#1")
+	if code != 0 || !strings.Contains(out, "# B: "+archive+"#1\n") {
+		t.Errorf("terms of two records: exit %d\n%s%s", code, out, errOut)
+	}
+	for _, c := range []struct {
+		a, want string
+	}{
+		{wire, "wire.jsonl: holds 3 documents: name one as 'parallax list' does, such as " + wire + ":1"},
+		{wire + ":3", "wire.jsonl:3: not loaded: malformed JSON"},
+		{wire + ":9", "wire.jsonl:9: not loaded (see 'parallax list' for why)"},
+	} {
+		code, _, errOut := runCLI(t, "align", c.a, archive)
+		if code != 1 || !strings.Contains(errOut, c.want) {
+			t.Errorf("align %s: exit %d stderr %q; want exit 1 and %q", c.a, code, errOut, c.want)
+		}
+	}
+}

@@ -5,9 +5,11 @@
 package corpus
 
 import (
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"os"
+	"strings"
 )
 
 // Corpus is every loaded document plus the files that were skipped. It is
@@ -113,21 +115,59 @@ type Skipped struct {
 func (s Skipped) String() string { return fmt.Sprintf("%s: %s", s.Path, s.Reason) }
 
 // Lookup finds the document loaded from a file, however the path names it
-// (relative, through a link, or inside a folder that was loaded).
-func (c *Corpus) Lookup(path string) (*Document, bool) {
-	want, err := os.Stat(path)
+// (relative, through a link, or inside a folder that was loaded). A
+// document of a JSON Lines or JSON file is named as list names it, after
+// the file and its line or position (wire.jsonl:12, archive.json#3); the
+// file alone names its only document. The error says why nothing matched.
+func (c *Corpus) Lookup(path string) (*Document, error) {
+	file, record := splitRecord(path)
+	want, err := os.Stat(file)
 	if err != nil {
-		return nil, false
+		return nil, ErrNotLoaded
 	}
+	var found []*Document
 	for _, d := range c.Docs {
-		if d.osPath == "" {
+		if d.osPath == "" || record != "" && !strings.HasSuffix(d.Path, record) {
 			continue
 		}
 		if got, err := os.Stat(d.osPath); err == nil && os.SameFile(want, got) {
-			return d, true
+			found = append(found, d)
 		}
 	}
-	return nil, false
+	switch {
+	case len(found) == 1:
+		return found[0], nil
+	case len(found) > 1:
+		return nil, fmt.Errorf("holds %d documents: name one as 'parallax list' does, such as %s", len(found), found[0].Path)
+	}
+	return nil, ErrNotLoaded
+}
+
+// ErrNotLoaded is Lookup's error for a file that no document came from.
+var ErrNotLoaded = errors.New("not loaded (see 'parallax list' for why)")
+
+// RecordFile returns the file that a path names: the path itself, or for
+// a record of a JSON Lines or JSON file (wire.jsonl:12, archive.json#3)
+// that file.
+func RecordFile(path string) string {
+	file, _ := splitRecord(path)
+	return file
+}
+
+// splitRecord splits the line or position of a record (":12", "#3") off
+// a path to a JSON Lines or JSON file, unless a file is named so.
+func splitRecord(path string) (file, record string) {
+	i := strings.LastIndexAny(path, ":#")
+	if i <= 0 || i == len(path)-1 || strings.Trim(path[i+1:], "0123456789") != "" {
+		return path, ""
+	}
+	if f := formatOf(path[:i]); !(path[i] == ':' && f == formatJSONLines || path[i] == '#' && f == formatJSON) {
+		return path, ""
+	}
+	if _, err := os.Stat(path); err == nil {
+		return path, "" // a file whose name ends so
+	}
+	return path[:i], path[i:]
 }
 
 // Size is the size in bytes of the file the document was read from.

@@ -197,9 +197,9 @@ func TestSharedCorpusAlignmentAndTerms(t *testing.T) {
 	if err != nil {
 		t.Skip("shared corpus not available:", err)
 	}
-	a, okA := c.Lookup("../../shared/corpus/000_b8bdf8a6f4954416.txt")
-	b, okB := c.Lookup("../../shared/corpus/002_98b065850bd7aa70.txt")
-	if !okA || !okB {
+	a, errA := c.Lookup("../../shared/corpus/000_b8bdf8a6f4954416.txt")
+	b, errB := c.Lookup("../../shared/corpus/002_98b065850bd7aa70.txt")
+	if errA != nil || errB != nil {
 		t.Skip("shared corpus files not found")
 	}
 	para := -1
