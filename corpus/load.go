@@ -123,6 +123,12 @@ func (p *Plan) First() (*Document, error) {
 // workers, one per processor, and builds the text model. Files that
 // cannot be read are skipped and listed in Corpus.Skipped. Documents keep
 // the plan's order whatever order the workers finish in.
+//
+// The workers read and index files one at a time, except the records of
+// JSON and JSON Lines files: those are only read at first, and indexed
+// once every file is read, in batches that all the workers share. A
+// dataset is often one large file, which one worker alone would index
+// (and hold the paragraph vectors of until its end).
 func (p *Plan) Load(opt Options) (*Corpus, error) {
 	results := make([]result, len(p.sources))
 	copy(results, p.first)
@@ -131,6 +137,15 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		done  atomic.Int64
 		bytes atomic.Int64
 		wg    sync.WaitGroup
+		// The records of JSON files: how many wait for indexing in each
+		// result, how many are indexed, why indexing failed (if it did).
+		pending = make([]int, len(results))
+		indexed = make([]atomic.Int64, len(results))
+		failed  = make([]atomic.Pointer[string], len(results))
+		read    sync.WaitGroup // every file is read: batches can be listed
+		list    sync.Once
+		batches []recordBatch
+		nextB   atomic.Int64
 	)
 	// The files First read are done, but their documents still need
 	// indexing: the workers start with those.
@@ -138,8 +153,15 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	for _, r := range p.first {
 		bytes.Add(r.size())
 	}
+	fileDone := func(i int) {
+		if opt.Progress != nil && i >= len(p.first) { // First's are counted
+			bytes.Add(results[i].size())
+			opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
+		}
+	}
 	p.vocab.startLoad(p.Bytes)
 	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
+	read.Add(workers)
 	var (
 		freqs   frequencies
 		freqsMu sync.Mutex
@@ -157,28 +179,49 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 			for {
 				i := int(next.Add(1) - 1)
 				if i >= len(results) {
-					return
+					break
 				}
-				readByFirst := i < len(p.first) // and already counted in the progress
-				terms.startFile()
-				if readByFirst {
+				readByFirst := i < len(p.first)
+				switch {
+				case isRecordFile(p.sources[i].display):
+					if !readByFirst {
+						results[i] = safeParse(p.sources[i], p.fields, indexLater)
+					}
+					if pending[i] = len(results[i].docs); pending[i] == 0 {
+						fileDone(i)
+					}
+					continue
+				case readByFirst:
+					terms.startFile()
 					for _, d := range results[i].docs {
 						results[i].analyses = append(results[i].analyses, terms.analyze(d))
 					}
-				} else {
+				default:
+					terms.startFile()
 					results[i] = safeParse(p.sources[i], p.fields, terms)
 				}
 				// Counted once the file is done: a file that failed half
 				// way is skipped whole.
-				for _, a := range results[i].analyses {
-					mine.add(a)
-					if !a.keepParas {
-						a.paras = paraVecs{} // the termizer's, reused for the next file
-					}
+				mine.addFile(results[i].analyses)
+				fileDone(i)
+			}
+			read.Done()
+			read.Wait()
+			list.Do(func() { batches = listBatches(results, pending) })
+			for {
+				k := int(nextB.Add(1) - 1)
+				if k >= len(batches) {
+					return
 				}
-				if !readByFirst && opt.Progress != nil {
-					bytes.Add(results[i].size())
-					opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
+				b := batches[k]
+				r := &results[b.result]
+				if why := indexBatch(terms, r, b); why != "" {
+					failed[b.result].CompareAndSwap(nil, &why)
+				} else {
+					mine.addFile(r.analyses[b.from:b.to])
+				}
+				if indexed[b.result].Add(int64(b.to-b.from)) == int64(pending[b.result]) {
+					fileDone(b.result)
 				}
 			}
 		})
@@ -188,11 +231,14 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis
-	for _, r := range results {
-		for i, d := range r.docs {
+	for i, r := range results {
+		if why := failed[i].Load(); why != nil {
+			r = skipResult(p.sources[i], *why)
+		}
+		for j, d := range r.docs {
 			d.Index = len(c.Docs)
 			c.Docs = append(c.Docs, d)
-			analyses = append(analyses, r.analyses[i])
+			analyses = append(analyses, r.analyses[j])
 		}
 		c.Skipped = append(c.Skipped, r.skips...)
 	}
@@ -201,6 +247,61 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	}
 	c.Model = buildModel(c.Docs, analyses, p.vocab, &freqs)
 	return c, nil
+}
+
+// isRecordFile reports a JSON or JSON Lines file, whose records Load
+// indexes in shared batches.
+func isRecordFile(name string) bool {
+	f := formatOf(name)
+	return f == formatJSONLines || f == formatJSON
+}
+
+// recordBatch is some records of one file (results[result].docs[from:to]),
+// for one worker to index.
+type recordBatch struct{ result, from, to int }
+
+// batchBytes is about how much text a batch of records holds: enough that
+// workers take batches far less often than they look words up, little
+// enough that they finish together.
+const batchBytes = 256 << 10
+
+// listBatches cuts the records that wait for indexing into batches, in
+// order, and makes room for their analyses.
+func listBatches(results []result, pending []int) []recordBatch {
+	var list []recordBatch
+	for i := range results {
+		if pending[i] == 0 {
+			continue
+		}
+		r := &results[i]
+		r.analyses = make([]*analysis, len(r.docs))
+		from, size := 0, 0
+		for j, d := range r.docs {
+			if size += d.bytes; size >= batchBytes || j == len(r.docs)-1 {
+				list = append(list, recordBatch{i, from, j + 1})
+				from, size = j+1, 0
+			}
+		}
+	}
+	return list
+}
+
+// indexBatch indexes a batch of records. It returns why it could not (an
+// internal error, a panic): the whole file is then skipped, as safeParse
+// skips a file that fails.
+func indexBatch(t *termizer, r *result, b recordBatch) (failure string) {
+	defer func() {
+		if p := recover(); p != nil {
+			failure = SanitizeName(fmt.Sprintf("internal error while indexing: %v", p))
+		}
+	}()
+	t.startFile()
+	for j := b.from; j < b.to; j++ {
+		a := t.analyze(r.docs[j])
+		r.docs[j].Words = a.words
+		r.analyses[j] = a
+	}
+	return ""
 }
 
 // emptyError says that nothing loaded, and why: the command that failed
@@ -374,14 +475,21 @@ func parseSource(s source, t *termizer) result {
 // analyzeNew indexes a document just read, when given a termizer, which
 // also counts its words; without one it counts them here.
 func analyzeNew(doc *Document, t *termizer) []*analysis {
-	if t == nil {
+	switch t {
+	case nil:
 		doc.Words = doc.countWords()
 		return nil
+	case indexLater:
+		return nil // Load's batches index it, and count its words
 	}
 	a := t.analyze(doc)
 	doc.Words = a.words
 	return []*analysis{a}
 }
+
+// indexLater, given to safeParse for a termizer, leaves the documents
+// unindexed, their words uncounted, for Load's batches (see Load).
+var indexLater = new(termizer)
 
 // Parse builds a document from a file's raw bytes, which it may share and
 // which must not change afterwards. path is the name shown

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"testing"
+
+	"parallax/corpus/words"
 )
 
 // writeTree creates files (path → content) under a fresh temporary dir.
@@ -466,5 +468,63 @@ func TestJoinCleanIsJoin(t *testing.T) {
 				t.Errorf("joinClean(%q, %q) = %q, filepath.Join gives %q", dir, name, got, want)
 			}
 		}
+	}
+}
+
+// The records of a JSON Lines file are indexed in batches shared by the
+// workers (see Load): every record must be indexed once, in order, with
+// its words counted and its terms in the corpus statistics, and the file
+// reported done once, when its last batch is.
+func TestRecordsAreIndexedInBatches(t *testing.T) {
+	const records = 120 // of about 6 KB: several batches
+	var jsonl strings.Builder
+	filler := strings.Repeat("The harbour authority said the ferries would run again next week. ", 90)
+	for i := 1; i <= records; i++ {
+		fmt.Fprintf(&jsonl, `{"title": "Record %d", "text": "Record %d mentions uniq%dword. %s"}`+"\n", i, i, i, filler)
+	}
+	root := writeTree(t, map[string]string{
+		"a.txt":      "A plain file\n\nThe harbour was quiet.",
+		"wire.jsonl": jsonl.String(),
+		"z.json":     `[{"title": "Last", "text": "The harbour closed."}, {"title": "After", "text": "It opened."}]`,
+	})
+	var mu sync.Mutex
+	var progress []Progress
+	c, err := Load([]string{root}, Options{Progress: func(p Progress) {
+		mu.Lock()
+		progress = append(progress, p)
+		mu.Unlock()
+	}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Len() != records+3 {
+		t.Fatalf("%d documents, want %d", c.Len(), records+3)
+	}
+	for i, d := range c.Docs[1 : records+1] {
+		if want := fmt.Sprintf("Record %d", i+1); d.Title != want || d.Path != fmt.Sprintf("wire.jsonl:%d", i+1) {
+			t.Fatalf("document %d is %q (%s), want %q", i+1, d.Title, d.Path, want)
+		}
+		if want := d.countWords(); d.Words != want {
+			t.Errorf("%s: %d words, want %d", d.Path, d.Words, want)
+		}
+	}
+	freq := func(word string) int32 { return c.Model.DocFreq[c.Model.ids[words.Stem(word)]] }
+	if got := freq("harbour"); got != records+2 {
+		t.Errorf("harbour is in %d documents, want %d", got, records+2)
+	}
+	if got := freq("uniq77word"); got != 1 {
+		t.Errorf("uniq77word is in %d documents, want 1", got)
+	}
+	if got := c.Model.Related(c.Docs[5].Index, 1); len(got) != 1 {
+		t.Errorf("no related document for a record: %v", got)
+	}
+	last := Progress{}
+	for _, p := range progress {
+		if p.Done > last.Done {
+			last = p
+		}
+	}
+	if len(progress) != 3 || last.Done != 3 || last.Total != 3 {
+		t.Errorf("progress %v, want three calls ending at 3 of 3", progress)
 	}
 }

@@ -167,6 +167,18 @@ func (f *frequencies) add(a *analysis) {
 	}
 }
 
+// addFile counts the analysed documents of a file, and lets go of the
+// paragraph vectors that only the counts needed (those of documents under
+// keptParagraphsBytes: they are the termizer's, reused for its next file).
+func (f *frequencies) addFile(list []*analysis) {
+	for _, a := range list {
+		f.add(a)
+		if !a.keepParas {
+			a.paras = paraVecs{}
+		}
+	}
+}
+
 // merge adds another worker's counts.
 func (f *frequencies) merge(g *frequencies) {
 	f.grow(len(g.doc))
