@@ -74,10 +74,21 @@ var bom = []byte{0xef, 0xbb, 0xbf}
 // the record decoded from it) is held in memory. A UTF-8 byte order mark
 // before the first line is skipped. Field detection is described at
 // titleKeys. It returns only I/O errors.
+//
+// It is Lines and a LineDecoder: a caller may also read the lines and
+// decode them apart, such as on several goroutines.
 func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason string)) error {
+	var d LineDecoder
+	return Lines(r, func(lineNo int, line []byte) { d.Decode(line, lineNo, f, fn, bad) })
+}
+
+// Lines calls fn with every line of a JSON Lines stream that is not blank,
+// and its number (from 1), without its line ending; a byte order mark
+// before the first line is left out. line is only valid during the call.
+// It returns only I/O errors.
+func Lines(r io.Reader, fn func(lineNo int, line []byte)) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
-	var p fastjson.Parser // reused from line to line
 	for lineNo := 1; ; lineNo++ {
 		buf = buf[:0]
 		var err error
@@ -101,20 +112,33 @@ func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason
 			line = bytes.TrimPrefix(line, bom)
 		}
 		if len(bytes.TrimSpace(line)) > 0 {
-			jsonLine(&p, line, lineNo, f, fn, bad)
+			fn(lineNo, line)
 		}
 		if err == io.EOF {
 			return nil
 		}
 		// Do not keep a huge buffer alive for the rest of a file of short
-		// lines, nor the parser's values for a long one (some 80 bytes for
-		// each value it held: a list of a million numbers made 100 MB).
+		// lines.
 		if cap(buf) > 4<<20 {
 			buf = nil
 		}
-		if len(line) > 64<<10 {
-			p = fastjson.Parser{}
-		}
+	}
+}
+
+// LineDecoder decodes the lines of a JSON Lines file one at a time,
+// reusing its memory from line to line: one per goroutine.
+type LineDecoder struct {
+	p fastjson.Parser
+}
+
+// Decode decodes one line, numbered lineNo, and calls fn with its record,
+// or bad with why it has none (see JSONLines).
+func (d *LineDecoder) Decode(line []byte, lineNo int, f Fields, fn func(Record), bad func(line int, reason string)) {
+	jsonLine(&d.p, line, lineNo, f, fn, bad)
+	// Do not keep the parser's values for a long line alive (some 80
+	// bytes for each: a list of a million numbers made 100 MB).
+	if len(line) > 64<<10 {
+		d.p = fastjson.Parser{}
 	}
 }
 
