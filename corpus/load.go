@@ -137,15 +137,17 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		done  atomic.Int64
 		bytes atomic.Int64
 		wg    sync.WaitGroup
-		// The records of JSON files: how many wait for indexing in each
-		// result, how many are indexed, why indexing failed (if it did).
-		pending = make([]int, len(results))
-		indexed = make([]atomic.Int64, len(results))
-		failed  = make([]atomic.Pointer[string], len(results))
-		read    sync.WaitGroup // every file is read: batches can be listed
+		// The records of JSON files, indexed once every file is read: the
+		// lines of each JSON Lines file, the batches of every file, and
+		// how many of each file's are done and why one failed, if any did.
+		lines   = make([][]*lineBatch, len(results))
+		read    sync.WaitGroup
 		list    sync.Once
 		batches []recordBatch
+		spans   [][2]int // each result's batches: batches[span[0]:span[1]]
 		nextB   atomic.Int64
+		indexed = make([]atomic.Int64, len(results))
+		failed  = make([]atomic.Pointer[string], len(results))
 	)
 	// The files First read are done, but their documents still need
 	// indexing: the workers start with those.
@@ -153,14 +155,17 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	for _, r := range p.first {
 		bytes.Add(r.size())
 	}
-	fileDone := func(i int) {
+	fileDone := func(i int, size int64) {
 		if opt.Progress != nil && i >= len(p.first) { // First's are counted
-			bytes.Add(results[i].size())
+			bytes.Add(size)
 			opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
 		}
 	}
 	p.vocab.startLoad(p.Bytes)
-	workers := min(runtime.GOMAXPROCS(0), max(1, len(p.sources)))
+	workers := runtime.GOMAXPROCS(0)
+	if !slices.ContainsFunc(p.sources, func(s source) bool { return isRecordFile(s.display) }) {
+		workers = min(workers, max(1, len(p.sources))) // a worker per file at most
+	}
 	read.Add(workers)
 	var (
 		freqs   frequencies
@@ -182,15 +187,14 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					break
 				}
 				readByFirst := i < len(p.first)
+				s := p.sources[i]
 				switch {
-				case isRecordFile(p.sources[i].display):
-					if !readByFirst {
-						results[i] = safeParse(p.sources[i], p.fields, indexLater)
-					}
-					if pending[i] = len(results[i].docs); pending[i] == 0 {
-						fileDone(i)
-					}
-					continue
+				case readByFirst && isRecordFile(s.display):
+					continue // indexed in batches
+				case formatOf(s.display) == formatJSONLines:
+					results[i], lines[i] = readLines(s)
+				case formatOf(s.display) == formatJSON:
+					results[i] = safeParse(s, p.fields, indexLater)
 				case readByFirst:
 					terms.startFile()
 					for _, d := range results[i].docs {
@@ -198,30 +202,37 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					}
 				default:
 					terms.startFile()
-					results[i] = safeParse(p.sources[i], p.fields, terms)
+					results[i] = safeParse(s, p.fields, terms)
+				}
+				if isRecordFile(s.display) && (len(lines[i]) > 0 || len(results[i].docs) > 0) {
+					continue // indexed in batches
 				}
 				// Counted once the file is done: a file that failed half
 				// way is skipped whole.
 				mine.addFile(results[i].analyses)
-				fileDone(i)
+				fileDone(i, results[i].size())
 			}
 			read.Done()
 			read.Wait()
-			list.Do(func() { batches = listBatches(results, pending) })
+			list.Do(func() { batches, spans = listBatches(results, lines) })
+			var decoder formats.LineDecoder
 			for {
 				k := int(nextB.Add(1) - 1)
 				if k >= len(batches) {
 					return
 				}
-				b := batches[k]
-				r := &results[b.result]
-				if why := indexBatch(terms, r, b); why != "" {
+				b := &batches[k]
+				if why := b.index(terms, &decoder, p.sources[b.result], p.fields, &results[b.result]); why != "" {
 					failed[b.result].CompareAndSwap(nil, &why)
 				} else {
-					mine.addFile(r.analyses[b.from:b.to])
+					mine.addFile(b.analyses(&results[b.result]))
 				}
-				if indexed[b.result].Add(int64(b.to-b.from)) == int64(pending[b.result]) {
-					fileDone(b.result)
+				if span := spans[b.result]; indexed[b.result].Add(1) == int64(span[1]-span[0]) {
+					var size int64
+					for _, b := range batches[span[0]:span[1]] {
+						size += b.size
+					}
+					fileDone(b.result, size)
 				}
 			}
 		})
@@ -232,6 +243,17 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis
 	for i, r := range results {
+		if span := spans[i]; len(lines[i]) > 0 {
+			// A JSON Lines file: its batches made its documents, and its
+			// own result says only why reading stopped, if it did.
+			var all result
+			for _, b := range batches[span[0]:span[1]] {
+				all.docs = append(all.docs, b.made.docs...)
+				all.analyses = append(all.analyses, b.made.analyses...)
+				all.skips = append(all.skips, b.made.skips...)
+			}
+			r = result{docs: all.docs, analyses: all.analyses, skips: append(all.skips, r.skips...)}
+		}
 		if why := failed[i].Load(); why != nil {
 			r = skipResult(p.sources[i], *why)
 		}
@@ -256,52 +278,81 @@ func isRecordFile(name string) bool {
 	return f == formatJSONLines || f == formatJSON
 }
 
-// recordBatch is some records of one file (results[result].docs[from:to]),
-// for one worker to index.
-type recordBatch struct{ result, from, to int }
+// recordBatch is some records of one file for one worker to index: the
+// documents results[result].docs[from:to] already read (from a JSON file,
+// or by First), or lines of a JSON Lines file to decode first, whose
+// documents go in made.
+type recordBatch struct {
+	result, from, to int
+	lines            *lineBatch
+	made             result
+	size             int64 // bytes of text
+}
 
 // batchBytes is about how much text a batch of records holds: enough that
 // workers take batches far less often than they look words up, little
 // enough that they finish together.
 const batchBytes = 256 << 10
 
-// listBatches cuts the records that wait for indexing into batches, in
-// order, and makes room for their analyses.
-func listBatches(results []result, pending []int) []recordBatch {
-	var list []recordBatch
+// listBatches lists, in order, the batches of records that wait for
+// indexing, and where each result's are in the list; it makes room for
+// the analyses of the documents already read.
+func listBatches(results []result, lines [][]*lineBatch) (list []recordBatch, spans [][2]int) {
+	spans = make([][2]int, len(results))
 	for i := range results {
-		if pending[i] == 0 {
-			continue
+		spans[i][0] = len(list)
+		for _, l := range lines[i] {
+			list = append(list, recordBatch{result: i, lines: l, size: int64(len(l.data))})
 		}
 		r := &results[i]
+		if len(lines[i]) > 0 || len(r.docs) == 0 || len(r.analyses) == len(r.docs) {
+			spans[i][1] = len(list)
+			continue
+		}
 		r.analyses = make([]*analysis, len(r.docs))
-		from, size := 0, 0
+		b := recordBatch{result: i}
 		for j, d := range r.docs {
-			if size += d.bytes; size >= batchBytes || j == len(r.docs)-1 {
-				list = append(list, recordBatch{i, from, j + 1})
-				from, size = j+1, 0
+			b.size += int64(d.bytes)
+			if b.size >= batchBytes || j == len(r.docs)-1 {
+				b.to = j + 1
+				list = append(list, b)
+				b = recordBatch{result: i, from: j + 1}
 			}
 		}
+		spans[i][1] = len(list)
 	}
-	return list
+	return list, spans
 }
 
-// indexBatch indexes a batch of records. It returns why it could not (an
-// internal error, a panic): the whole file is then skipped, as safeParse
-// skips a file that fails.
-func indexBatch(t *termizer, r *result, b recordBatch) (failure string) {
+// index indexes the batch's records (decoding its lines first, if it has
+// any) with t. It returns why it could not (an internal error, a panic):
+// the whole file is then skipped, as safeParse skips a file that fails.
+func (b *recordBatch) index(t *termizer, d *formats.LineDecoder, s source, fields formats.Fields, r *result) (failure string) {
 	defer func() {
 		if p := recover(); p != nil {
 			failure = SanitizeName(fmt.Sprintf("internal error while indexing: %v", p))
 		}
 	}()
 	t.startFile()
+	if b.lines != nil {
+		b.made = decodeLines(s, fields, b.lines, d, t)
+		return ""
+	}
 	for j := b.from; j < b.to; j++ {
 		a := t.analyze(r.docs[j])
 		r.docs[j].Words = a.words
 		r.analyses[j] = a
 	}
 	return ""
+}
+
+// analyses are the analyses of the batch's documents, once indexed; r is
+// the batch's result.
+func (b *recordBatch) analyses(r *result) []*analysis {
+	if b.lines != nil {
+		return b.made.analyses
+	}
+	return r.analyses[b.from:b.to]
 }
 
 // emptyError says that nothing loaded, and why: the command that failed

@@ -47,23 +47,9 @@ func formatOf(name string) format {
 // indexing them when given a termizer.
 func parseStructured(s source, f format, fields formats.Fields, t *termizer) result {
 	var r result
-	add := func(display string, rec formats.Record) {
-		doc := recordDocument(display, rec)
-		if len(doc.Paragraphs) == 0 {
-			r.skips = append(r.skips, Skipped{Path: doc.Path, Reason: "empty"})
-			return
-		}
-		if s.osPath != "" {
-			doc.osPath = s.osPath
-			doc.ID = stableID(s.absPath() + "\x00" + display)
-		}
-		r.docs = append(r.docs, doc)
-		r.analyses = append(r.analyses, analyzeNew(doc, t)...)
-	}
+	add := func(display string, rec formats.Record) { r.addRecord(s, display, rec, t) }
 	bad := func(where string) func(int, string) {
-		return func(n int, reason string) {
-			r.skips = append(r.skips, Skipped{Path: SanitizeName(fmt.Sprintf("%s%s%d", s.display, where, n)), Reason: SanitizeName(reason)})
-		}
+		return func(n int, reason string) { r.addBad(s, where, n, reason) }
 	}
 	switch f {
 	case formatJSONLines:
@@ -110,6 +96,86 @@ func parseStructured(s source, f format, fields formats.Fields, t *termizer) res
 	if len(r.docs) == 0 && len(r.skips) == 0 {
 		return skipResult(s, "empty")
 	}
+	return r
+}
+
+// addRecord adds the document of a record of s, named display, indexed
+// by t (see analyzeNew), or skips it when it has no text.
+func (r *result) addRecord(s source, display string, rec formats.Record, t *termizer) {
+	doc := recordDocument(display, rec)
+	if len(doc.Paragraphs) == 0 {
+		r.skips = append(r.skips, Skipped{Path: doc.Path, Reason: "empty"})
+		return
+	}
+	if s.osPath != "" {
+		doc.osPath = s.osPath
+		doc.ID = stableID(s.absPath() + "\x00" + display)
+	}
+	r.docs = append(r.docs, doc)
+	r.analyses = append(r.analyses, analyzeNew(doc, t)...)
+}
+
+// addBad skips record n of s (after where: ":" for a line, "#" for a
+// position) for reason.
+func (r *result) addBad(s source, where string, n int, reason string) {
+	r.skips = append(r.skips, Skipped{Path: SanitizeName(fmt.Sprintf("%s%s%d", s.display, where, n)), Reason: SanitizeName(reason)})
+}
+
+// lineBatch is some lines of a JSON Lines file, end to end, with their
+// numbers: Load reads a file's lines on one worker and decodes and
+// indexes them in batches that every worker shares.
+type lineBatch struct {
+	data []byte
+	ends []int // where each line ends in data
+	nums []int // each line's number in the file
+}
+
+// readLines reads the lines of a JSON Lines file into batches of about
+// batchBytes. The result holds only what skips the file, or why reading
+// stopped.
+func readLines(s source) (r result, batches []*lineBatch) {
+	rc, err := s.open()
+	if err != nil {
+		return skipResult(s, describe(err)), nil
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	if head, _ := br.Peek(binarySniff); looksBinary(head) {
+		return skipResult(s, "binary"), nil
+	}
+	newBatch := func() *lineBatch { return &lineBatch{data: make([]byte, 0, batchBytes+batchBytes/4)} }
+	b := newBatch()
+	err = formats.Lines(br, func(n int, line []byte) {
+		b.data = append(b.data, line...)
+		b.ends, b.nums = append(b.ends, len(b.data)), append(b.nums, n)
+		if len(b.data) >= batchBytes {
+			batches, b = append(batches, b), newBatch()
+		}
+	})
+	if len(b.ends) > 0 {
+		batches = append(batches, b)
+	}
+	if err != nil {
+		r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
+	}
+	if len(batches) == 0 && len(r.skips) == 0 {
+		return skipResult(s, "empty"), nil
+	}
+	return r, batches
+}
+
+// decodeLines makes the documents of a batch of lines, indexed by t, and
+// lets go of the lines.
+func decodeLines(s source, fields formats.Fields, b *lineBatch, d *formats.LineDecoder, t *termizer) (r result) {
+	start := 0
+	for k, end := range b.ends {
+		n := b.nums[k]
+		d.Decode(b.data[start:end], n, fields,
+			func(rec formats.Record) { r.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, t) },
+			func(n int, reason string) { r.addBad(s, ":", n, reason) })
+		start = end
+	}
+	b.data = nil
 	return r
 }
 
