@@ -99,7 +99,7 @@ func (l *loadState) summary() string {
 	if l.finding() {
 		return "finding files…"
 	}
-	return fmt.Sprintf("%s/%s documents, %s of %s",
+	return fmt.Sprintf("%s/%s files, %s of %s", // a JSON file holds many documents
 		thousands(l.last.Done), thousands(l.last.Total), megabytes(l.last.Bytes), megabytes(l.last.TotalBytes))
 }
 

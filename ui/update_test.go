@@ -648,7 +648,7 @@ func TestPaletteWhileLoading(t *testing.T) {
 	if !strings.Contains(lines[0], "Open a document") || !strings.Contains(lines[0], "indexing…") || strings.Contains(lines[0], "1,933") {
 		t.Errorf("palette title while loading: %q", lines[0])
 	}
-	if !strings.Contains(plainScreen(m), "6,879/10,000") {
+	if !strings.Contains(plainScreen(m), "6,879/10,000 files") {
 		t.Errorf("the status bar does not count the progress:\n%s", plainScreen(m))
 	}
 }
