@@ -97,7 +97,7 @@ func compare(c *corpus.Corpus, opts options, stdout, stderr io.Writer) int {
 		if err != nil {
 			reason := err.Error()
 			for _, s := range c.Skipped {
-				if errors.Is(err, corpus.ErrNotLoaded) && s.Path == corpus.SanitizeName(p) {
+				if !errors.Is(err, corpus.ErrSeveral) && s.Path == corpus.SanitizeName(p) {
 					reason = "not loaded: " + s.Reason
 					break
 				}

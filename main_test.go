@@ -256,9 +256,11 @@ func TestCompareRecordsOfJSONFiles(t *testing.T) {
 	for _, c := range []struct {
 		a, want string
 	}{
-		{wire, "wire.jsonl: holds 3 documents: name one as 'parallax list' does, such as " + wire + ":1"},
+		{wire, "wire.jsonl: holds several documents (3): name one as 'parallax list' does, such as " + wire + ":1"},
 		{wire + ":3", "wire.jsonl:3: not loaded: malformed JSON"},
-		{wire + ":9", "wire.jsonl:9: not loaded (see 'parallax list' for why)"},
+		{wire + ":9", "wire.jsonl:9: no such document: this file's run from " + wire + ":1 to " + wire + ":4 (see 'parallax list')"},
+		{wire + "#2", "wire.jsonl#2: no such document: the documents of this file are named " + wire + ":N, as 'parallax list' shows"},
+		{dir, ": is a folder: name one of its files"},
 	} {
 		code, _, errOut := runCLI(t, "align", c.a, archive)
 		if code != 1 || !strings.Contains(errOut, c.want) {

@@ -118,33 +118,46 @@ func (s Skipped) String() string { return fmt.Sprintf("%s: %s", s.Path, s.Reason
 // (relative, through a link, or inside a folder that was loaded). A
 // document of a JSON Lines or JSON file is named as list names it, after
 // the file and its line or position (wire.jsonl:12, archive.json#3); the
-// file alone names its only document. The error says why nothing matched.
+// file alone names its only document. The error says why nothing matched:
+// it is ErrNotLoaded when nothing came from the file.
 func (c *Corpus) Lookup(path string) (*Document, error) {
 	file, record := splitRecord(path)
 	want, err := os.Stat(file)
-	if err != nil {
-		return nil, ErrNotLoaded
-	}
-	var found []*Document
-	for _, d := range c.Docs {
-		if d.osPath == "" || record != "" && !strings.HasSuffix(d.Path, record) {
-			continue
-		}
-		if got, err := os.Stat(d.osPath); err == nil && os.SameFile(want, got) {
-			found = append(found, d)
-		}
-	}
 	switch {
-	case len(found) == 1:
+	case err != nil:
+		return nil, ErrNotLoaded
+	case want.IsDir():
+		return nil, errors.New("is a folder: name one of its files")
+	}
+	var fromFile, found []*Document
+	for _, d := range c.Docs {
+		if got, err := os.Stat(d.osPath); d.osPath != "" && err == nil && os.SameFile(want, got) {
+			fromFile = append(fromFile, d)
+			if record == "" || strings.HasSuffix(d.Path, record) {
+				found = append(found, d)
+			}
+		}
+	}
+	sep := map[format]string{formatJSONLines: ":", formatJSON: "#"}[formatOf(file)]
+	switch {
+	case len(found) == 1 && (record == "" || record[:1] == sep):
 		return found[0], nil
 	case len(found) > 1:
-		return nil, fmt.Errorf("holds %d documents: name one as 'parallax list' does, such as %s", len(found), found[0].Path)
+		return nil, fmt.Errorf("%w (%d): name one as 'parallax list' does, such as %s", ErrSeveral, len(found), found[0].Path)
+	case len(fromFile) == 0:
+		return nil, ErrNotLoaded
+	case record[:1] != sep:
+		return nil, fmt.Errorf("no such document: the documents of this file are named %s%sN, as 'parallax list' shows", SanitizeName(file), sep)
 	}
-	return nil, ErrNotLoaded
+	return nil, fmt.Errorf("no such document: this file's run from %s to %s (see 'parallax list')", fromFile[0].Path, fromFile[len(fromFile)-1].Path)
 }
 
 // ErrNotLoaded is Lookup's error for a file that no document came from.
 var ErrNotLoaded = errors.New("not loaded (see 'parallax list' for why)")
+
+// ErrSeveral is Lookup's error for a file of several documents named
+// alone.
+var ErrSeveral = errors.New("holds several documents")
 
 // RecordFile returns the file that a path names: the path itself, or for
 // a record of a JSON Lines or JSON file (wire.jsonl:12, archive.json#3)
@@ -155,13 +168,12 @@ func RecordFile(path string) string {
 }
 
 // splitRecord splits the line or position of a record (":12", "#3") off
-// a path to a JSON Lines or JSON file, unless a file is named so.
+// a path to a JSON Lines or JSON file, unless a file is named so. Either
+// mark is split off either kind of file, so that Lookup can say which
+// one the file's documents take.
 func splitRecord(path string) (file, record string) {
 	i := strings.LastIndexAny(path, ":#")
-	if i <= 0 || i == len(path)-1 || strings.Trim(path[i+1:], "0123456789") != "" {
-		return path, ""
-	}
-	if f := formatOf(path[:i]); !(path[i] == ':' && f == formatJSONLines || path[i] == '#' && f == formatJSON) {
+	if i <= 0 || i == len(path)-1 || strings.Trim(path[i+1:], "0123456789") != "" || !isRecordFile(path[:i]) {
 		return path, ""
 	}
 	if _, err := os.Stat(path); err == nil {
