@@ -105,8 +105,18 @@ func itoa(n int) string {
 	return string(d)
 }
 
-func benchLoad(b *testing.B, docs, mb int) {
-	s := genCorpus(b, docs, mb)
+// genFormat is genCorpus's corpus rewritten in another format (see
+// gen.Convert).
+func genFormat(b *testing.B, docs, mb int, format string) benchSet {
+	text := genCorpus(b, docs, mb)
+	return benchData(b, "corpus-"+itoa(docs)+"-"+itoa(mb)+"mb-"+format, func(dir string) (int64, error) {
+		return gen.Convert(text.dir, dir, format)
+	})
+}
+
+func benchLoad(b *testing.B, docs, mb int) { benchLoadSet(b, genCorpus(b, docs, mb), docs) }
+
+func benchLoadSet(b *testing.B, s benchSet, docs int) {
 	b.SetBytes(s.bytes) // reported as MB/s
 	b.ReportAllocs()
 	n := 0
@@ -128,6 +138,14 @@ func BenchmarkLoad100MB(b *testing.B) { benchLoad(b, 10000, 100) }
 
 // BenchmarkLoad10MB is the same at a tenth of the size.
 func BenchmarkLoad10MB(b *testing.B) { benchLoad(b, 1000, 10) }
+
+// BenchmarkLoadFormat10MB loads those 1,000 documents written as saved
+// web pages, Markdown, JSON Lines and JSON (see gen.Convert).
+func BenchmarkLoadFormat10MB(b *testing.B) {
+	for _, format := range gen.Formats {
+		b.Run(format, func(b *testing.B) { benchLoadSet(b, genFormat(b, 1000, 10, format), 1000) })
+	}
+}
 
 // findDoc is the document whose path contains s.
 func findDoc(b *testing.B, c *Corpus, s string) *Document {

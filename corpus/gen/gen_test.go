@@ -2,9 +2,11 @@ package gen_test
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -251,7 +253,9 @@ func TestLoadedCorpus(t *testing.T) {
 // PARALLAX_GEN_ONE_MB is set, one document of that many megabytes (50 if
 // it is empty) as big.txt beside that folder (in the parent folder, so that loading the corpus
 // folder does not include it). PARALLAX_GEN_SEED picks the text
-// (default 1). Then time, for example:
+// (default 1). PARALLAX_GEN_FORMAT (html, md, jsonl or json) writes the
+// same documents in that format instead of plain text (see Convert). Then
+// time, for example:
 //
 //	time go run . /tmp/news
 func TestWriteCorpus(t *testing.T) {
@@ -272,9 +276,19 @@ func TestWriteCorpus(t *testing.T) {
 	}
 	docs, mb, seed := env("PARALLAX_GEN_DOCS", 10000), env("PARALLAX_GEN_MB", 100), env("PARALLAX_GEN_SEED", 1)
 	start := time.Now()
-	st, err := gen.Write(dir, gen.Options{Docs: docs, TotalBytes: int64(mb) << 20, Seed: uint64(seed)})
+	format := os.Getenv("PARALLAX_GEN_FORMAT")
+	textDir := dir
+	if format != "" {
+		textDir = t.TempDir()
+	}
+	st, err := gen.Write(textDir, gen.Options{Docs: docs, TotalBytes: int64(mb) << 20, Seed: uint64(seed)})
 	if err != nil {
 		t.Fatal(err)
+	}
+	if format != "" {
+		if st.Bytes, err = gen.Convert(textDir, dir, format); err != nil {
+			t.Fatal(err)
+		}
 	}
 	t.Logf("wrote %d documents, %.1f MB, %d events, in %s in %v", st.Docs, float64(st.Bytes)/(1<<20), st.Events, dir, time.Since(start).Round(time.Millisecond))
 	if _, ok := os.LookupEnv("PARALLAX_GEN_ONE_MB"); ok {
@@ -285,5 +299,58 @@ func TestWriteCorpus(t *testing.T) {
 			t.Fatal(err)
 		}
 		t.Logf("wrote %s (%d MB) in %v", big, one, time.Since(start).Round(time.Millisecond))
+	}
+}
+
+// Every format Convert writes loads as the same documents: as many, with
+// the same titles, and (but for Markdown's added headings) the same words
+// beside the headline.
+func TestConvertKeepsTheDocuments(t *testing.T) {
+	src := t.TempDir()
+	if _, err := gen.Write(src, gen.Options{Docs: 40, TotalBytes: 200 << 10, Seed: 5}); err != nil {
+		t.Fatal(err)
+	}
+	want, err := corpus.Load([]string{src}, corpus.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	summary := func(c *corpus.Corpus, headlineWords bool) []string {
+		var out []string
+		for _, d := range c.Docs {
+			words := d.Words
+			if headlineWords {
+				words -= len(strings.Fields(d.Title))
+			}
+			out = append(out, fmt.Sprintf("%s (%d words)", d.Title, words))
+		}
+		slices.Sort(out)
+		return out
+	}
+	wantDocs := summary(want, true)
+	for _, format := range gen.Formats {
+		dst := t.TempDir()
+		if _, err := gen.Convert(src, dst, format); err != nil {
+			t.Fatal(err)
+		}
+		got, err := corpus.Load([]string{dst}, corpus.Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", format, err)
+		}
+		if len(got.Skipped) > 0 || got.Len() != 40 {
+			t.Fatalf("%s: %d documents, skipped %v", format, got.Len(), got.Skipped)
+		}
+		// A record's text leaves out its title; a page or a Markdown file
+		// shows it as a heading.
+		gotDocs := summary(got, format == "html" || format == "md")
+		for i := range gotDocs {
+			g, w := gotDocs[i], wantDocs[i]
+			if format == "md" { // more words: the headings
+				g, w = g[:strings.LastIndex(g, " (")], w[:strings.LastIndex(w, " (")]
+			}
+			if g != w {
+				t.Errorf("%s: document %d is %q, want %q", format, i, g, w)
+				break
+			}
+		}
 	}
 }
