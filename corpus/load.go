@@ -243,16 +243,8 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	c := &Corpus{Roots: p.Roots, Skipped: append([]Skipped(nil), p.Skipped...)}
 	var analyses []*analysis
 	for i, r := range results {
-		if span := spans[i]; len(lines[i]) > 0 {
-			// A JSON Lines file: its batches made its documents, and its
-			// own result says only why reading stopped, if it did.
-			var all result
-			for _, b := range batches[span[0]:span[1]] {
-				all.docs = append(all.docs, b.made.docs...)
-				all.analyses = append(all.analyses, b.made.analyses...)
-				all.skips = append(all.skips, b.made.skips...)
-			}
-			r = result{docs: all.docs, analyses: all.analyses, skips: append(all.skips, r.skips...)}
+		if len(lines[i]) > 0 {
+			r = joinLineBatches(batches[spans[i][0]:spans[i][1]], r)
 		}
 		if why := failed[i].Load(); why != nil {
 			r = skipResult(p.sources[i], *why)
@@ -269,90 +261,6 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	}
 	c.Model = buildModel(c.Docs, analyses, p.vocab, &freqs)
 	return c, nil
-}
-
-// isRecordFile reports a JSON or JSON Lines file, whose records Load
-// indexes in shared batches.
-func isRecordFile(name string) bool {
-	f := formatOf(name)
-	return f == formatJSONLines || f == formatJSON
-}
-
-// recordBatch is some records of one file for one worker to index: the
-// documents results[result].docs[from:to] already read (from a JSON file,
-// or by First), or lines of a JSON Lines file to decode first, whose
-// documents go in made.
-type recordBatch struct {
-	result, from, to int
-	lines            *lineBatch
-	made             result
-	size             int64 // bytes of text
-}
-
-// batchBytes is about how much text a batch of records holds: enough that
-// workers take batches far less often than they look words up, little
-// enough that they finish together.
-const batchBytes = 256 << 10
-
-// listBatches lists, in order, the batches of records that wait for
-// indexing, and where each result's are in the list; it makes room for
-// the analyses of the documents already read.
-func listBatches(results []result, lines [][]*lineBatch) (list []recordBatch, spans [][2]int) {
-	spans = make([][2]int, len(results))
-	for i := range results {
-		spans[i][0] = len(list)
-		for _, l := range lines[i] {
-			list = append(list, recordBatch{result: i, lines: l, size: int64(len(l.data))})
-		}
-		r := &results[i]
-		if len(lines[i]) > 0 || len(r.docs) == 0 || len(r.analyses) == len(r.docs) {
-			spans[i][1] = len(list)
-			continue
-		}
-		r.analyses = make([]*analysis, len(r.docs))
-		b := recordBatch{result: i}
-		for j, d := range r.docs {
-			b.size += int64(d.bytes)
-			if b.size >= batchBytes || j == len(r.docs)-1 {
-				b.to = j + 1
-				list = append(list, b)
-				b = recordBatch{result: i, from: j + 1}
-			}
-		}
-		spans[i][1] = len(list)
-	}
-	return list, spans
-}
-
-// index indexes the batch's records (decoding its lines first, if it has
-// any) with t. It returns why it could not (an internal error, a panic):
-// the whole file is then skipped, as safeParse skips a file that fails.
-func (b *recordBatch) index(t *termizer, d *formats.LineDecoder, s source, fields formats.Fields, r *result) (failure string) {
-	defer func() {
-		if p := recover(); p != nil {
-			failure = SanitizeName(fmt.Sprintf("internal error while indexing: %v", p))
-		}
-	}()
-	t.startFile()
-	if b.lines != nil {
-		b.made = decodeLines(s, fields, b.lines, d, t)
-		return ""
-	}
-	for j := b.from; j < b.to; j++ {
-		a := t.analyze(r.docs[j])
-		r.docs[j].Words = a.words
-		r.analyses[j] = a
-	}
-	return ""
-}
-
-// analyses are the analyses of the batch's documents, once indexed; r is
-// the batch's result.
-func (b *recordBatch) analyses(r *result) []*analysis {
-	if b.lines != nil {
-		return b.made.analyses
-	}
-	return r.analyses[b.from:b.to]
 }
 
 // emptyError says that nothing loaded, and why: the command that failed

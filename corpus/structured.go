@@ -121,64 +121,6 @@ func (r *result) addBad(s source, where string, n int, reason string) {
 	r.skips = append(r.skips, Skipped{Path: SanitizeName(fmt.Sprintf("%s%s%d", s.display, where, n)), Reason: SanitizeName(reason)})
 }
 
-// lineBatch is some lines of a JSON Lines file, end to end, with their
-// numbers: Load reads a file's lines on one worker and decodes and
-// indexes them in batches that every worker shares.
-type lineBatch struct {
-	data []byte
-	ends []int // where each line ends in data
-	nums []int // each line's number in the file
-}
-
-// readLines reads the lines of a JSON Lines file into batches of about
-// batchBytes. The result holds only what skips the file, or why reading
-// stopped.
-func readLines(s source) (r result, batches []*lineBatch) {
-	rc, err := s.open()
-	if err != nil {
-		return skipResult(s, describe(err)), nil
-	}
-	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
-	if head, _ := br.Peek(binarySniff); looksBinary(head) {
-		return skipResult(s, "binary"), nil
-	}
-	newBatch := func() *lineBatch { return &lineBatch{data: make([]byte, 0, batchBytes+batchBytes/4)} }
-	b := newBatch()
-	err = formats.Lines(br, func(n int, line []byte) {
-		b.data = append(b.data, line...)
-		b.ends, b.nums = append(b.ends, len(b.data)), append(b.nums, n)
-		if len(b.data) >= batchBytes {
-			batches, b = append(batches, b), newBatch()
-		}
-	})
-	if len(b.ends) > 0 {
-		batches = append(batches, b)
-	}
-	if err != nil {
-		r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
-	}
-	if len(batches) == 0 && len(r.skips) == 0 {
-		return skipResult(s, "empty"), nil
-	}
-	return r, batches
-}
-
-// decodeLines makes the documents of a batch of lines, indexed by t, and
-// lets go of the lines.
-func decodeLines(s source, fields formats.Fields, b *lineBatch, d *formats.LineDecoder, t *termizer) (r result) {
-	start := 0
-	for k, end := range b.ends {
-		n := b.nums[k]
-		d.Decode(b.data[start:end], n, fields,
-			func(rec formats.Record) { r.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, t) },
-			func(n int, reason string) { r.addBad(s, ":", n, reason) })
-		start = end
-	}
-	b.data = nil
-	return r
-}
-
 // recordDocument makes a document of a record: its text normalized like
 // a text file's, its title and metadata taken from the record.
 func recordDocument(display string, rec formats.Record) *Document {

@@ -1,0 +1,170 @@
+package corpus
+
+import (
+	"bufio"
+	"fmt"
+
+	"parallax/corpus/formats"
+)
+
+// The records of JSON and JSON Lines files are indexed in batches that
+// every worker of Load takes in turn, once every file is read: a dataset
+// is often one large file, which one worker alone would otherwise read,
+// decode and index. A JSON Lines file's lines are only read by the worker
+// that opens it, and decoded in the batches too.
+
+// isRecordFile reports a JSON or JSON Lines file, whose records Load
+// indexes in shared batches.
+func isRecordFile(name string) bool {
+	f := formatOf(name)
+	return f == formatJSONLines || f == formatJSON
+}
+
+// recordBatch is some records of one file for one worker to index: the
+// documents results[result].docs[from:to] already read (from a JSON file,
+// or by First), or lines of a JSON Lines file to decode first, whose
+// documents go in made.
+type recordBatch struct {
+	result, from, to int
+	lines            *lineBatch
+	made             result
+	size             int64 // bytes of text
+}
+
+// batchBytes is about how much text a batch of records holds: enough that
+// workers take batches far less often than they look words up, little
+// enough that they finish together.
+const batchBytes = 256 << 10
+
+// listBatches lists, in order, the batches of records that wait for
+// indexing, and where each result's are in the list; it makes room for
+// the analyses of the documents already read.
+func listBatches(results []result, lines [][]*lineBatch) (list []recordBatch, spans [][2]int) {
+	spans = make([][2]int, len(results))
+	for i := range results {
+		spans[i][0] = len(list)
+		for _, l := range lines[i] {
+			list = append(list, recordBatch{result: i, lines: l, size: int64(len(l.data))})
+		}
+		r := &results[i]
+		if len(lines[i]) > 0 || len(r.docs) == 0 || len(r.analyses) == len(r.docs) {
+			spans[i][1] = len(list)
+			continue
+		}
+		r.analyses = make([]*analysis, len(r.docs))
+		b := recordBatch{result: i}
+		for j, d := range r.docs {
+			b.size += int64(d.bytes)
+			if b.size >= batchBytes || j == len(r.docs)-1 {
+				b.to = j + 1
+				list = append(list, b)
+				b = recordBatch{result: i, from: j + 1}
+			}
+		}
+		spans[i][1] = len(list)
+	}
+	return list, spans
+}
+
+// index indexes the batch's records (decoding its lines first, if it has
+// any) with t. It returns why it could not (an internal error, a panic):
+// the whole file is then skipped, as safeParse skips a file that fails.
+func (b *recordBatch) index(t *termizer, d *formats.LineDecoder, s source, fields formats.Fields, r *result) (failure string) {
+	defer func() {
+		if p := recover(); p != nil {
+			failure = SanitizeName(fmt.Sprintf("internal error while indexing: %v", p))
+		}
+	}()
+	t.startFile()
+	if b.lines != nil {
+		b.made = decodeLines(s, fields, b.lines, d, t)
+		return ""
+	}
+	for j := b.from; j < b.to; j++ {
+		a := t.analyze(r.docs[j])
+		r.docs[j].Words = a.words
+		r.analyses[j] = a
+	}
+	return ""
+}
+
+// analyses are the analyses of the batch's documents, once indexed; r is
+// the batch's result.
+func (b *recordBatch) analyses(r *result) []*analysis {
+	if b.lines != nil {
+		return b.made.analyses
+	}
+	return r.analyses[b.from:b.to]
+}
+
+// lineBatch is some lines of a JSON Lines file, end to end, with their
+// numbers: Load reads a file's lines on one worker and decodes and
+// indexes them in batches that every worker shares.
+type lineBatch struct {
+	data []byte
+	ends []int // where each line ends in data
+	nums []int // each line's number in the file
+}
+
+// readLines reads the lines of a JSON Lines file into batches of about
+// batchBytes. The result holds only what skips the file, or why reading
+// stopped.
+func readLines(s source) (r result, batches []*lineBatch) {
+	rc, err := s.open()
+	if err != nil {
+		return skipResult(s, describe(err)), nil
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	if head, _ := br.Peek(binarySniff); looksBinary(head) {
+		return skipResult(s, "binary"), nil
+	}
+	newBatch := func() *lineBatch { return &lineBatch{data: make([]byte, 0, batchBytes+batchBytes/4)} }
+	b := newBatch()
+	err = formats.Lines(br, func(n int, line []byte) {
+		b.data = append(b.data, line...)
+		b.ends, b.nums = append(b.ends, len(b.data)), append(b.nums, n)
+		if len(b.data) >= batchBytes {
+			batches, b = append(batches, b), newBatch()
+		}
+	})
+	if len(b.ends) > 0 {
+		batches = append(batches, b)
+	}
+	if err != nil {
+		r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
+	}
+	if len(batches) == 0 && len(r.skips) == 0 {
+		return skipResult(s, "empty"), nil
+	}
+	return r, batches
+}
+
+// decodeLines makes the documents of a batch of lines, indexed by t, and
+// lets go of the lines.
+func decodeLines(s source, fields formats.Fields, b *lineBatch, d *formats.LineDecoder, t *termizer) (r result) {
+	start := 0
+	for k, end := range b.ends {
+		n := b.nums[k]
+		d.Decode(b.data[start:end], n, fields,
+			func(rec formats.Record) { r.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, t) },
+			func(n int, reason string) { r.addBad(s, ":", n, reason) })
+		start = end
+	}
+	b.data = nil
+	return r
+}
+
+// joinLineBatches is the result of a JSON Lines file from what its
+// batches made, in order; own, the file's own result, says only why
+// reading stopped, if it did.
+func joinLineBatches(batches []recordBatch, own result) result {
+	var r result
+	for _, b := range batches {
+		r.docs = append(r.docs, b.made.docs...)
+		r.analyses = append(r.analyses, b.made.analyses...)
+		r.skips = append(r.skips, b.made.skips...)
+	}
+	r.skips = append(r.skips, own.skips...)
+	return r
+}
