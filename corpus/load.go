@@ -155,11 +155,20 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	for _, r := range p.first {
 		bytes.Add(r.size())
 	}
-	fileDone := func(i int, size int64) {
-		if opt.Progress != nil && i >= len(p.first) { // First's are counted
-			bytes.Add(size)
-			opt.Progress(Progress{Done: int(done.Add(1)), Total: len(results), Bytes: bytes.Load()})
+	// progress reports size more bytes of file i read and indexed, and
+	// the file done if it is (a file of records is read in batches).
+	var progressMu sync.Mutex // so that the counts only grow from call to call
+	progress := func(i int, size int64, fileDone bool) {
+		if opt.Progress == nil || i < len(p.first) { // First's are counted
+			return
 		}
+		progressMu.Lock()
+		defer progressMu.Unlock()
+		n := done.Load()
+		if fileDone {
+			n = done.Add(1)
+		}
+		opt.Progress(Progress{Done: int(n), Total: len(results), Bytes: bytes.Add(size)})
 	}
 	p.vocab.startLoad(p.Bytes)
 	workers := runtime.GOMAXPROCS(0)
@@ -210,7 +219,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				// Counted once the file is done: a file that failed half
 				// way is skipped whole.
 				mine.addFile(results[i].analyses)
-				fileDone(i, results[i].size())
+				progress(i, results[i].size(), true)
 			}
 			read.Done()
 			read.Wait()
@@ -227,13 +236,8 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				} else {
 					mine.addFile(b.analyses(&results[b.result]))
 				}
-				if span := spans[b.result]; indexed[b.result].Add(1) == int64(span[1]-span[0]) {
-					var size int64
-					for _, b := range batches[span[0]:span[1]] {
-						size += b.size
-					}
-					fileDone(b.result, size)
-				}
+				span := spans[b.result]
+				progress(b.result, b.size, indexed[b.result].Add(1) == int64(span[1]-span[0]))
 			}
 		})
 	}
