@@ -149,17 +149,12 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		indexed = make([]atomic.Int64, len(results))
 		failed  = make([]atomic.Pointer[string], len(results))
 	)
-	// The files First read are done, but their documents still need
-	// indexing: the workers start with those.
-	done.Store(int64(len(p.first)))
-	for _, r := range p.first {
-		bytes.Add(r.size())
-	}
-	// progress reports size more bytes of file i read and indexed, and
-	// the file done if it is (a file of records is read in batches).
+	// progress reports size more bytes read and indexed, and a file done
+	// if it is (a file of records is indexed in batches). The files First
+	// read count when indexed, like the others.
 	var progressMu sync.Mutex // so that the counts only grow from call to call
-	progress := func(i int, size int64, fileDone bool) {
-		if opt.Progress == nil || i < len(p.first) { // First's are counted
+	progress := func(size int64, fileDone bool) {
+		if opt.Progress == nil {
 			return
 		}
 		progressMu.Lock()
@@ -199,7 +194,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				s := p.sources[i]
 				switch {
 				case readByFirst && isRecordFile(s.display):
-					continue // indexed in batches
+					// Read: its records are indexed in batches, below.
 				case formatOf(s.display) == formatJSONLines:
 					results[i], lines[i] = readLines(s)
 				case formatOf(s.display) == formatJSON:
@@ -219,7 +214,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				// Counted once the file is done: a file that failed half
 				// way is skipped whole.
 				mine.addFile(results[i].analyses)
-				progress(i, results[i].size(), true)
+				progress(results[i].size(), true)
 			}
 			read.Done()
 			read.Wait()
@@ -237,7 +232,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					mine.addFile(b.analyses(&results[b.result]))
 				}
 				span := spans[b.result]
-				progress(b.result, b.size, indexed[b.result].Add(1) == int64(span[1]-span[0]))
+				progress(b.size, indexed[b.result].Add(1) == int64(span[1]-span[0]))
 			}
 		})
 	}

@@ -534,4 +534,24 @@ func TestRecordsAreIndexedInBatches(t *testing.T) {
 	if len(progress) < 5 || !slices.Equal(dones, []int{1, 2, 3}) {
 		t.Errorf("progress %v: want a call per batch (at least 5), and files done 1, 2, 3", progress)
 	}
+
+	// The reader reads the first file before loading the rest: that file
+	// counts when it is indexed, like the others. Here it is the JSON
+	// Lines file, and another holds no record.
+	root = writeTree(t, map[string]string{"a.jsonl": jsonl.String(), "b.jsonl": "\n{broken\n"})
+	plan, err := Walk([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := plan.First(); err != nil {
+		t.Fatal(err)
+	}
+	progress = nil
+	if c, err = plan.Load(Options{Progress: func(p Progress) { mu.Lock(); progress = append(progress, p); mu.Unlock() }}); err != nil || c.Len() != records {
+		t.Fatalf("after First: %v, %d documents", err, c.Len())
+	}
+	last := slices.MaxFunc(progress, func(a, b Progress) int { return cmp.Compare(a.Bytes, b.Bytes) })
+	if len(progress) < 3 || last.Done != 2 || last.Total != 2 {
+		t.Errorf("after First: progress %v, want a call per batch ending at 2 of 2 files", progress)
+	}
 }
