@@ -208,17 +208,17 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					terms.startFile()
 					results[i] = safeParse(s, p.fields, terms)
 				}
-				if isRecordFile(s.display) && (len(lines[i]) > 0 || len(results[i].docs) > 0) {
-					continue // indexed in batches
+				if waitsForBatches(s.display, results[i], lines[i]) {
+					continue
 				}
 				// Counted once the file is done: a file that failed half
-				// way is skipped whole.
+				// way is skipped whole (but see recordBatch.index).
 				mine.addFile(results[i].analyses)
 				progress(results[i].size(), true)
 			}
 			read.Done()
 			read.Wait()
-			list.Do(func() { batches, spans = listBatches(results, lines) })
+			list.Do(func() { batches, spans = listBatches(p.sources, results, lines, len(p.first)) })
 			var decoder formats.LineDecoder
 			for {
 				k := int(nextB.Add(1) - 1)

@@ -29,6 +29,9 @@ type recordBatch struct {
 	lines            *lineBatch
 	made             result
 	size             int64 // bytes of text
+	// counted says that the documents' words are counted: First read
+	// them, and the reader may be showing one (Words must not be written).
+	counted bool
 }
 
 // batchBytes is about how much text a batch of records holds: enough that
@@ -36,29 +39,38 @@ type recordBatch struct {
 // enough that they finish together.
 const batchBytes = 256 << 10
 
+// waitsForBatches reports a file whose records Load indexes in batches:
+// a record file with lines still to decode, or documents read but not
+// indexed.
+func waitsForBatches(name string, r result, lines []*lineBatch) bool {
+	return isRecordFile(name) && (len(lines) > 0 || len(r.docs) > len(r.analyses))
+}
+
 // listBatches lists, in order, the batches of records that wait for
 // indexing, and where each result's are in the list; it makes room for
-// the analyses of the documents already read.
-func listBatches(results []result, lines [][]*lineBatch) (list []recordBatch, spans [][2]int) {
+// the analyses of the documents already read. The first firstRead
+// results are the files First read, whose words are counted already.
+func listBatches(sources []source, results []result, lines [][]*lineBatch, firstRead int) (list []recordBatch, spans [][2]int) {
 	spans = make([][2]int, len(results))
 	for i := range results {
 		spans[i][0] = len(list)
-		for _, l := range lines[i] {
-			list = append(list, recordBatch{result: i, lines: l, size: int64(len(l.data))})
-		}
 		r := &results[i]
-		if len(lines[i]) > 0 || len(r.docs) == 0 || len(r.analyses) == len(r.docs) {
-			spans[i][1] = len(list)
-			continue
-		}
-		r.analyses = make([]*analysis, len(r.docs))
-		b := recordBatch{result: i}
-		for j, d := range r.docs {
-			b.size += int64(d.bytes)
-			if b.size >= batchBytes || j == len(r.docs)-1 {
-				b.to = j + 1
-				list = append(list, b)
-				b = recordBatch{result: i, from: j + 1}
+		switch {
+		case !waitsForBatches(sources[i].display, *r, lines[i]):
+		case len(lines[i]) > 0:
+			for _, l := range lines[i] {
+				list = append(list, recordBatch{result: i, lines: l, size: int64(len(l.data))})
+			}
+		default:
+			r.analyses = make([]*analysis, len(r.docs))
+			b := recordBatch{result: i, counted: i < firstRead}
+			for j, d := range r.docs {
+				b.size += int64(d.bytes)
+				if b.size >= batchBytes || j == len(r.docs)-1 {
+					b.to = j + 1
+					list = append(list, b)
+					b = recordBatch{result: i, from: j + 1, counted: i < firstRead}
+				}
 			}
 		}
 		spans[i][1] = len(list)
@@ -68,7 +80,9 @@ func listBatches(results []result, lines [][]*lineBatch) (list []recordBatch, sp
 
 // index indexes the batch's records (decoding its lines first, if it has
 // any) with t. It returns why it could not (an internal error, a panic):
-// the whole file is then skipped, as safeParse skips a file that fails.
+// the whole file is then skipped, as safeParse skips a file that fails,
+// though the batches of it already indexed stay in the corpus statistics
+// (their paragraph vectors are gone, so they cannot be taken out).
 func (b *recordBatch) index(t *termizer, d *formats.LineDecoder, s source, fields formats.Fields, r *result) (failure string) {
 	defer func() {
 		if p := recover(); p != nil {
@@ -82,7 +96,9 @@ func (b *recordBatch) index(t *termizer, d *formats.LineDecoder, s source, field
 	}
 	for j := b.from; j < b.to; j++ {
 		a := t.analyze(r.docs[j])
-		r.docs[j].Words = a.words
+		if !b.counted {
+			r.docs[j].Words = a.words
+		}
 		r.analyses[j] = a
 	}
 	return ""
@@ -110,6 +126,11 @@ type lineBatch struct {
 // batchBytes. The result holds only what skips the file, or why reading
 // stopped.
 func readLines(s source) (r result, batches []*lineBatch) {
+	defer func() {
+		if p := recover(); p != nil { // as safeParse does for other files
+			r, batches = skipResult(s, SanitizeName(fmt.Sprintf("internal error while reading: %v", p))), nil
+		}
+	}()
 	rc, err := s.open()
 	if err != nil {
 		return skipResult(s, describe(err)), nil
@@ -119,13 +140,14 @@ func readLines(s source) (r result, batches []*lineBatch) {
 	if head, _ := br.Peek(binarySniff); looksBinary(head) {
 		return skipResult(s, "binary"), nil
 	}
-	newBatch := func() *lineBatch { return &lineBatch{data: make([]byte, 0, batchBytes+batchBytes/4)} }
-	b := newBatch()
+	// Batches grow as lines come: every file is read before any batch is
+	// decoded, and a folder may hold thousands of one-line files.
+	b := &lineBatch{}
 	err = formats.Lines(br, func(n int, line []byte) {
 		b.data = append(b.data, line...)
 		b.ends, b.nums = append(b.ends, len(b.data)), append(b.nums, n)
 		if len(b.data) >= batchBytes {
-			batches, b = append(batches, b), newBatch()
+			batches, b = append(batches, b), &lineBatch{}
 		}
 	})
 	if len(b.ends) > 0 {
