@@ -15,6 +15,18 @@ import (
 	"parallax/corpus/words"
 )
 
+// progressLog records the progress reports of a load, from any worker.
+type progressLog struct {
+	mu      sync.Mutex
+	reports []Progress
+}
+
+func (l *progressLog) record(p Progress) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.reports = append(l.reports, p)
+}
+
 // writeTree creates files (path → content) under a fresh temporary dir.
 func writeTree(t *testing.T, files map[string]string) string {
 	t.Helper()
@@ -65,16 +77,12 @@ func TestLoadTree(t *testing.T) {
 		"blank.md":        " \n\n\t\r\n   \n",
 		"latin1.txt":      "Caf\xe9 Society Opens\n\nText.",
 	})
-	var mu sync.Mutex
-	var progress []Progress
-	c, err := Load([]string{root}, Options{Progress: func(p Progress) {
-		mu.Lock()
-		progress = append(progress, p)
-		mu.Unlock()
-	}})
+	var log progressLog
+	c, err := Load([]string{root}, Options{Progress: log.record})
 	if err != nil {
 		t.Fatalf("Load: %v", err)
 	}
+	progress := log.reports
 	wantDocs := []string{"a.txt", "b/c.md", "b/d/e.text", "b/z.markdown", "c.TXT", "latin1.txt"}
 	if got := docPaths(c); !reflect.DeepEqual(got, wantDocs) {
 		t.Errorf("documents = %q, want %q", got, wantDocs)
@@ -488,16 +496,12 @@ func TestRecordsAreIndexedInBatches(t *testing.T) {
 		"wire.jsonl": jsonl.String(),
 		"z.json":     `[{"title": "Last", "text": "The harbour closed."}, {"title": "After", "text": "It opened."}]`,
 	})
-	var mu sync.Mutex
-	var progress []Progress
-	c, err := Load([]string{root}, Options{Progress: func(p Progress) {
-		mu.Lock()
-		progress = append(progress, p)
-		mu.Unlock()
-	}})
+	var log progressLog
+	c, err := Load([]string{root}, Options{Progress: log.record})
 	if err != nil {
 		t.Fatal(err)
 	}
+	progress := log.reports
 	if c.Len() != records+3 {
 		t.Fatalf("%d documents, want %d", c.Len(), records+3)
 	}
@@ -546,10 +550,11 @@ func TestRecordsAreIndexedInBatches(t *testing.T) {
 	if _, err := plan.First(); err != nil {
 		t.Fatal(err)
 	}
-	progress = nil
-	if c, err = plan.Load(Options{Progress: func(p Progress) { mu.Lock(); progress = append(progress, p); mu.Unlock() }}); err != nil || c.Len() != records {
+	var afterFirst progressLog
+	if c, err = plan.Load(Options{Progress: afterFirst.record}); err != nil || c.Len() != records {
 		t.Fatalf("after First: %v, %d documents", err, c.Len())
 	}
+	progress = afterFirst.reports
 	last := slices.MaxFunc(progress, func(a, b Progress) int { return cmp.Compare(a.Bytes, b.Bytes) })
 	if len(progress) < 3 || last.Done != 2 || last.Total != 2 {
 		t.Errorf("after First: progress %v, want a call per batch ending at 2 of 2 files", progress)
