@@ -249,7 +249,9 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 			r = skipResult(p.sources[i], *why)
 		}
 		for j, d := range r.docs {
-			d.Index = len(c.Docs)
+			if d.Index != len(c.Docs) { // First's document, which the reader may be showing, is first
+				d.Index = len(c.Docs)
+			}
 			c.Docs = append(c.Docs, d)
 			analyses = append(analyses, r.analyses[j])
 		}
