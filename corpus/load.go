@@ -58,7 +58,11 @@ type Plan struct {
 	vocab   *vocab
 	fields  formats.Fields
 	first   []result // what First read: skipped files, then one with documents
-	errPath string   // named in the error when nothing loads
+	// A JSON Lines file First read is read whole but decoded only up to
+	// its first document (firstDoc): its lines wait for Load.
+	firstLines [][]*lineBatch
+	firstDoc   *Document
+	errPath    string // named in the error when nothing loads
 }
 
 // Walk finds the files under the given paths. A path that does not exist
@@ -110,8 +114,23 @@ func (p *Plan) Files() int { return len(p.sources) }
 // Load reuses its work.
 func (p *Plan) First() (*Document, error) {
 	for len(p.first) < len(p.sources) {
-		r := safeParse(p.sources[len(p.first)], p.fields, nil)
-		p.first = append(p.first, r)
+		s := p.sources[len(p.first)]
+		if formatOf(s.display) == formatJSONLines {
+			// A dataset may be one large file: decode only until a
+			// document comes, and leave the rest to Load's batches.
+			r, lines := readLines(s)
+			doc, skips := firstRecord(s, p.fields, lines)
+			if doc == nil {
+				r.skips, lines = append(skips, r.skips...), nil // all decoded
+			}
+			p.first, p.firstLines, p.firstDoc = append(p.first, r), append(p.firstLines, lines), doc
+			if doc != nil {
+				return doc, nil
+			}
+			continue
+		}
+		r := safeParse(s, p.fields, nil)
+		p.first, p.firstLines = append(p.first, r), append(p.firstLines, nil)
 		if len(r.docs) > 0 {
 			return r.docs[0], nil
 		}
@@ -165,6 +184,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		}
 		opt.Progress(Progress{Done: int(n), Total: len(results), Bytes: bytes.Add(size)})
 	}
+	copy(lines, p.firstLines)
 	p.vocab.startLoad(p.Bytes)
 	workers := runtime.GOMAXPROCS(0)
 	if !slices.ContainsFunc(p.sources, func(s source) bool { return isRecordFile(s.display) }) {
@@ -244,6 +264,9 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	for i, r := range results {
 		if len(lines[i]) > 0 {
 			r = joinLineBatches(batches[spans[i][0]:spans[i][1]], r)
+			if len(r.docs) > 0 && p.firstDoc != nil && r.docs[0].Path == p.firstDoc.Path {
+				r.docs[0] = p.firstDoc // the reader may be showing it: the same one
+			}
 		}
 		if why := failed[i].Load(); why != nil {
 			r = skipResult(p.sources[i], *why)
@@ -391,7 +414,10 @@ func safeParse(s source, fields formats.Fields, t *termizer) (r result) {
 			r = skipResult(s, SanitizeName(fmt.Sprintf("internal error while reading: %v", p)))
 		}
 	}()
-	if f := formatOf(s.display); f == formatJSONLines || f == formatJSON || f == formatHTML {
+	switch f := formatOf(s.display); f {
+	case formatJSONLines: // Load and First read these in batches
+		return parseLines(s, fields, t)
+	case formatJSON, formatHTML:
 		return parseStructured(s, f, fields, t)
 	}
 	return parseSource(s, t)

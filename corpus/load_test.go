@@ -12,6 +12,7 @@ import (
 	"sync"
 	"testing"
 
+	"parallax/corpus/formats"
 	"parallax/corpus/words"
 )
 
@@ -558,5 +559,40 @@ func TestRecordsAreIndexedInBatches(t *testing.T) {
 	last := slices.MaxFunc(progress, func(a, b Progress) int { return cmp.Compare(a.Bytes, b.Bytes) })
 	if len(progress) < 3 || last.Done != 2 || last.Total != 2 {
 		t.Errorf("after First: progress %v, want a call per batch ending at 2 of 2 files", progress)
+	}
+}
+
+// A JSON Lines file read whole on one goroutine (safeParse) gives the
+// documents and skipped lines that Load's batches give, and First stops at
+// its first document (after the lines it skipped) and hands it to Load.
+func TestJSONLinesReadWholeOrFirst(t *testing.T) {
+	var jsonl strings.Builder
+	jsonl.WriteString("{broken\n\n")
+	for i := 1; i <= 200; i++ {
+		fmt.Fprintf(&jsonl, `{"title": "Record %d", "text": "%s"}`+"\n", i, strings.Repeat("The harbour reopened. ", 150))
+	}
+	root := writeTree(t, map[string]string{"wire.jsonl": jsonl.String()})
+	loaded, err := Load([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	plan, err := Walk([]string{root}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	whole := safeParse(plan.sources[0], formats.Fields{}, nil)
+	if len(whole.docs) != loaded.Len() || whole.docs[199].Path != loaded.Docs[199].Path || whole.docs[199].Words != loaded.Docs[199].Words {
+		t.Errorf("read whole: %d documents, want %d like Load", len(whole.docs), loaded.Len())
+	}
+	if !reflect.DeepEqual(whole.skips, loaded.Skipped) || len(whole.skips) != 1 || whole.skips[0].Path != "wire.jsonl:1" {
+		t.Errorf("read whole: skipped %v, Load skipped %v", whole.skips, loaded.Skipped)
+	}
+	first, err := plan.First()
+	if err != nil || first.Title != "Record 1" {
+		t.Fatalf("First: %v, %v", first, err)
+	}
+	c, err := plan.Load(Options{})
+	if err != nil || c.Len() != 200 || c.Docs[0] != first || len(c.Skipped) != 1 {
+		t.Errorf("Load after First: %v, %d documents, first the same: %v, skipped %v", err, c.Len(), c.Docs[0] == first, c.Skipped)
 	}
 }

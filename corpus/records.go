@@ -92,6 +92,7 @@ func (b *recordBatch) index(t *termizer, d *formats.LineDecoder, s source, field
 	t.startFile()
 	if b.lines != nil {
 		b.made = decodeLines(s, fields, b.lines, d, t)
+		b.lines.data = nil // decoded: the lines are not needed again
 		return ""
 	}
 	for j := b.from; j < b.to; j++ {
@@ -162,8 +163,8 @@ func readLines(s source) (r result, batches []*lineBatch) {
 	return r, batches
 }
 
-// decodeLines makes the documents of a batch of lines, indexed by t, and
-// lets go of the lines.
+// decodeLines makes the documents of a batch of lines, indexed by t (see
+// analyzeNew).
 func decodeLines(s source, fields formats.Fields, b *lineBatch, d *formats.LineDecoder, t *termizer) (r result) {
 	start := 0
 	for k, end := range b.ends {
@@ -173,8 +174,35 @@ func decodeLines(s source, fields formats.Fields, b *lineBatch, d *formats.LineD
 			func(n int, reason string) { r.addBad(s, ":", n, reason) })
 		start = end
 	}
-	b.data = nil
 	return r
+}
+
+// parseLines reads and decodes a whole JSON Lines file on one goroutine,
+// indexing its documents with t (see analyzeNew).
+func parseLines(s source, fields formats.Fields, t *termizer) result {
+	own, lines := readLines(s)
+	var d formats.LineDecoder
+	made := make([]recordBatch, len(lines))
+	for k, b := range lines {
+		made[k].made = decodeLines(s, fields, b, &d, t)
+	}
+	return joinLineBatches(made, own)
+}
+
+// firstRecord decodes the lines of a JSON Lines file until a document
+// comes, and returns it (not indexed), or the reasons every line was
+// skipped.
+func firstRecord(s source, fields formats.Fields, lines []*lineBatch) (*Document, []Skipped) {
+	var d formats.LineDecoder
+	var skips []Skipped
+	for _, b := range lines {
+		made := decodeLines(s, fields, b, &d, nil)
+		if len(made.docs) > 0 {
+			return made.docs[0], nil
+		}
+		skips = append(skips, made.skips...)
+	}
+	return nil, skips
 }
 
 // joinLineBatches is the result of a JSON Lines file from what its

@@ -1,7 +1,6 @@
 package corpus
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -43,8 +42,9 @@ func formatOf(name string) format {
 	return formatText
 }
 
-// parseStructured reads a JSON Lines, JSON or HTML source into documents,
-// indexing them when given a termizer.
+// parseStructured reads a JSON or HTML source into documents, indexing
+// them when given a termizer. (JSON Lines files are read in batches: see
+// readLines.)
 func parseStructured(s source, f format, fields formats.Fields, t *termizer) result {
 	var r result
 	add := func(display string, rec formats.Record) { r.addRecord(s, display, rec, t) }
@@ -52,22 +52,6 @@ func parseStructured(s source, f format, fields formats.Fields, t *termizer) res
 		return func(n int, reason string) { r.addBad(s, where, n, reason) }
 	}
 	switch f {
-	case formatJSONLines:
-		rc, err := s.open()
-		if err != nil {
-			return skipResult(s, describe(err))
-		}
-		defer rc.Close()
-		br := bufio.NewReaderSize(rc, 64<<10)
-		if head, _ := br.Peek(binarySniff); looksBinary(head) {
-			return skipResult(s, "binary")
-		}
-		err = formats.JSONLines(br, fields, func(rec formats.Record) {
-			add(fmt.Sprintf("%s:%d", s.display, rec.Line), rec)
-		}, bad(":"))
-		if err != nil {
-			r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
-		}
 	case formatJSON, formatHTML:
 		raw, err := s.read(nil)
 		if err != nil {
