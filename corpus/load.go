@@ -58,11 +58,10 @@ type Plan struct {
 	vocab   *vocab
 	fields  formats.Fields
 	first   []result // what First read: skipped files, then one with documents
-	// A JSON Lines file First read is read whole but decoded only up to
-	// its first document (firstDoc): its lines wait for Load.
-	firstLines [][]*lineBatch
-	firstDoc   *Document
-	errPath    string // named in the error when nothing loads
+	// firstDoc is the document First found in a JSON Lines file, which it
+	// reads only up to there: Load reads that file again, whole.
+	firstDoc *Document
+	errPath  string // named in the error when nothing loads
 }
 
 // Walk finds the files under the given paths. A path that does not exist
@@ -116,21 +115,17 @@ func (p *Plan) First() (*Document, error) {
 	for len(p.first) < len(p.sources) {
 		s := p.sources[len(p.first)]
 		if formatOf(s.display) == formatJSONLines {
-			// A dataset may be one large file: decode only until a
-			// document comes, and leave the rest to Load's batches.
-			r, lines := readLines(s)
-			doc, skips := firstRecord(s, p.fields, lines)
-			if doc == nil {
-				r.skips, lines = append(skips, r.skips...), nil // all decoded
-			}
-			p.first, p.firstLines, p.firstDoc = append(p.first, r), append(p.firstLines, lines), doc
+			// A dataset may be one large file: read only until a document
+			// comes, and leave the file to Load's batches.
+			doc, r := firstRecord(s, p.fields)
+			p.first, p.firstDoc = append(p.first, r), doc
 			if doc != nil {
 				return doc, nil
 			}
 			continue
 		}
 		r := safeParse(s, p.fields, nil)
-		p.first, p.firstLines = append(p.first, r), append(p.firstLines, nil)
+		p.first = append(p.first, r)
 		if len(r.docs) > 0 {
 			return r.docs[0], nil
 		}
@@ -184,7 +179,6 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 		}
 		opt.Progress(Progress{Done: int(n), Total: len(results), Bytes: bytes.Add(size)})
 	}
-	copy(lines, p.firstLines)
 	p.vocab.startLoad(p.Bytes)
 	workers := runtime.GOMAXPROCS(0)
 	if !slices.ContainsFunc(p.sources, func(s source) bool { return isRecordFile(s.display) }) {
@@ -210,8 +204,8 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 				if i >= len(results) {
 					break
 				}
-				readByFirst := i < len(p.first)
 				s := p.sources[i]
+				readByFirst := i < len(p.first) && !(p.firstDoc != nil && i == len(p.first)-1 && formatOf(s.display) == formatJSONLines)
 				switch {
 				case readByFirst && isRecordFile(s.display):
 					// Read: its records are indexed in batches, below.

@@ -595,4 +595,18 @@ func TestJSONLinesReadWholeOrFirst(t *testing.T) {
 	if err != nil || c.Len() != 200 || c.Docs[0] != first || len(c.Skipped) != 1 {
 		t.Errorf("Load after First: %v, %d documents, first the same: %v, skipped %v", err, c.Len(), c.Docs[0] == first, c.Skipped)
 	}
+
+	// A JSON Lines file without a document, before the first that has
+	// one: First reads it whole, and Load does not read it again.
+	root = writeTree(t, map[string]string{"a.jsonl": "{bad\n{\"title\": \"no text\"}\n", "b.txt": "Plain Title\n\nSome text."})
+	if plan, err = Walk([]string{root}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if first, err = plan.First(); err != nil || first.Title != "Plain Title" {
+		t.Fatalf("First: %v, %v", first, err)
+	}
+	c, err = plan.Load(Options{})
+	if err != nil || c.Len() != 1 || c.Docs[0] != first || len(c.Skipped) != 2 || c.Skipped[0].Path != "a.jsonl:1" || c.Skipped[1].Path != "a.jsonl:2" {
+		t.Errorf("Load after First: %v, %d documents, skipped %v", err, c.Len(), c.Skipped)
+	}
 }

@@ -127,40 +127,48 @@ type lineBatch struct {
 // batchBytes. The result holds only what skips the file, or why reading
 // stopped.
 func readLines(s source) (r result, batches []*lineBatch) {
-	defer func() {
-		if p := recover(); p != nil { // as safeParse does for other files
-			r, batches = skipResult(s, SanitizeName(fmt.Sprintf("internal error while reading: %v", p))), nil
-		}
-	}()
-	rc, err := s.open()
-	if err != nil {
-		return skipResult(s, describe(err)), nil
-	}
-	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
-	if head, _ := br.Peek(binarySniff); looksBinary(head) {
-		return skipResult(s, "binary"), nil
-	}
 	// Batches grow as lines come: every file is read before any batch is
 	// decoded, and a folder may hold thousands of one-line files.
 	b := &lineBatch{}
-	err = formats.Lines(br, func(n int, line []byte) {
+	r = eachLine(s, func(n int, line []byte) bool {
 		b.data = append(b.data, line...)
 		b.ends, b.nums = append(b.ends, len(b.data)), append(b.nums, n)
 		if len(b.data) >= batchBytes {
 			batches, b = append(batches, b), &lineBatch{}
 		}
+		return true
 	})
 	if len(b.ends) > 0 {
 		batches = append(batches, b)
-	}
-	if err != nil {
-		r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
 	}
 	if len(batches) == 0 && len(r.skips) == 0 {
 		return skipResult(s, "empty"), nil
 	}
 	return r, batches
+}
+
+// eachLine calls fn with the lines of a JSON Lines file (see
+// formats.Lines) and returns what skips the file (it cannot be opened, it
+// is binary) or says why reading stopped early.
+func eachLine(s source, fn func(n int, line []byte) bool) (r result) {
+	defer func() {
+		if p := recover(); p != nil { // as safeParse does for other files
+			r = skipResult(s, SanitizeName(fmt.Sprintf("internal error while reading: %v", p)))
+		}
+	}()
+	rc, err := s.open()
+	if err != nil {
+		return skipResult(s, describe(err))
+	}
+	defer rc.Close()
+	br := bufio.NewReaderSize(rc, 64<<10)
+	if head, _ := br.Peek(binarySniff); looksBinary(head) {
+		return skipResult(s, "binary")
+	}
+	if err := formats.Lines(br, fn); err != nil {
+		r.skips = append(r.skips, Skipped{Path: SanitizeName(s.display), Reason: "read failed: " + SanitizeName(describe(err))})
+	}
+	return r
 }
 
 // decodeLines makes the documents of a batch of lines, indexed by t (see
@@ -189,20 +197,28 @@ func parseLines(s source, fields formats.Fields, t *termizer) result {
 	return joinLineBatches(made, own)
 }
 
-// firstRecord decodes the lines of a JSON Lines file until a document
-// comes, and returns it (not indexed), or the reasons every line was
+// firstRecord reads and decodes a JSON Lines file only until a document
+// comes, and returns it (not indexed); or, when none comes, what Load
+// would make of the file: the reasons every line, or the file, was
 // skipped.
-func firstRecord(s source, fields formats.Fields, lines []*lineBatch) (*Document, []Skipped) {
+func firstRecord(s source, fields formats.Fields) (*Document, result) {
+	var made result
 	var d formats.LineDecoder
-	var skips []Skipped
-	for _, b := range lines {
-		made := decodeLines(s, fields, b, &d, nil)
-		if len(made.docs) > 0 {
-			return made.docs[0], nil
-		}
-		skips = append(skips, made.skips...)
+	lines := 0
+	own := eachLine(s, func(n int, line []byte) bool {
+		lines++
+		d.Decode(line, n, fields,
+			func(rec formats.Record) { made.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, nil) },
+			func(n int, reason string) { made.addBad(s, ":", n, reason) })
+		return len(made.docs) == 0
+	})
+	if len(made.docs) > 0 {
+		return made.docs[0], result{}
 	}
-	return nil, skips
+	if lines == 0 && len(own.skips) == 0 {
+		return nil, skipResult(s, "empty")
+	}
+	return nil, result{skips: append(made.skips, own.skips...)}
 }
 
 // joinLineBatches is the result of a JSON Lines file from what its

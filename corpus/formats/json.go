@@ -79,14 +79,17 @@ var bom = []byte{0xef, 0xbb, 0xbf}
 // decode them apart, such as on several goroutines.
 func JSONLines(r io.Reader, f Fields, fn func(Record), bad func(line int, reason string)) error {
 	var d LineDecoder
-	return Lines(r, func(lineNo int, line []byte) { d.Decode(line, lineNo, f, fn, bad) })
+	return Lines(r, func(lineNo int, line []byte) bool {
+		d.Decode(line, lineNo, f, fn, bad)
+		return true
+	})
 }
 
 // Lines calls fn with every line of a JSON Lines stream that is not blank,
-// and its number (from 1), without its line ending; a byte order mark
-// before the first line is left out. line is only valid during the call.
-// It returns only I/O errors.
-func Lines(r io.Reader, fn func(lineNo int, line []byte)) error {
+// and its number (from 1), without its line ending, until fn returns
+// false; a byte order mark before the first line is left out. line is
+// only valid during the call. It returns only I/O errors.
+func Lines(r io.Reader, fn func(lineNo int, line []byte) bool) error {
 	br := bufio.NewReaderSize(r, 64<<10)
 	var buf []byte
 	for lineNo := 1; ; lineNo++ {
@@ -111,8 +114,8 @@ func Lines(r io.Reader, fn func(lineNo int, line []byte)) error {
 		if lineNo == 1 {
 			line = bytes.TrimPrefix(line, bom)
 		}
-		if len(bytes.TrimSpace(line)) > 0 {
-			fn(lineNo, line)
+		if len(bytes.TrimSpace(line)) > 0 && !fn(lineNo, line) {
+			return nil
 		}
 		if err == io.EOF {
 			return nil
