@@ -205,6 +205,8 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 					break
 				}
 				s := p.sources[i]
+				// First read these files, except the rest of a JSON Lines
+				// file after its first document: that file is read again.
 				readByFirst := i < len(p.first) && !(p.firstDoc != nil && i == len(p.first)-1 && formatOf(s.display) == formatJSONLines)
 				switch {
 				case readByFirst && isRecordFile(s.display):
