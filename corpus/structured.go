@@ -125,12 +125,22 @@ func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 func readableDate(s string) string {
 	n, err := strconv.ParseInt(s, 10, 64)
 	switch {
+	case err == nil && len(s) == 13:
+		return time.UnixMilli(n).UTC().Format(time.RFC3339)
+	case err == nil && (len(s) == 9 || len(s) == 10):
+		return time.Unix(n, 0).UTC().Format(time.RFC3339)
+	case err == nil || strings.ContainsAny(s, "xXnN_"): // hex, NaN, Inf: not written as times are
+		return s
+	}
+	// Seconds with a fraction or an exponent, as Python's time.time() and
+	// some exports write them (1700000000.5, 1.7e9), in the same ranges.
+	switch f, err := strconv.ParseFloat(s, 64); {
 	case err != nil:
 		return s
-	case len(s) == 13:
-		return time.UnixMilli(n).UTC().Format(time.RFC3339)
-	case len(s) == 9 || len(s) == 10:
-		return time.Unix(n, 0).UTC().Format(time.RFC3339)
+	case f >= 1e8 && f < 1e10:
+		return time.Unix(int64(f), 0).UTC().Format(time.RFC3339)
+	case f >= 1e11 && f < 1e13:
+		return time.UnixMilli(int64(f)).UTC().Format(time.RFC3339)
 	}
 	return s
 }

@@ -116,3 +116,26 @@ func TestManyLinesJSONL(t *testing.T) {
 		t.Errorf("%d docs, last %q", len(c.Docs), c.Docs[len(c.Docs)-1].Path)
 	}
 }
+
+// Numeric dates of 9 or 10 digits are seconds, of 13 milliseconds, and
+// so are the same values written with a fraction or an exponent.
+func TestReadableDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"1700000000":    "2023-11-14T22:13:20Z",
+		"1700000000000": "2023-11-14T22:13:20Z",
+		"1700000000.5":  "2023-11-14T22:13:20Z",
+		"1.7e9":         "2023-11-14T22:13:20Z",
+		"1.7E12":        "2023-11-14T22:13:20Z",
+		"2026":          "2026",
+		"2026.5":        "2026.5",
+		"12345678901":   "12345678901", // 11 digits: neither
+		"NaN":           "NaN",
+		"Inf":           "Inf",
+		"0x1p30":        "0x1p30",
+		"2026-01-02":    "2026-01-02",
+	} {
+		if got := readableDate(in); got != want {
+			t.Errorf("readableDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
