@@ -66,9 +66,17 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 	if len(distinct) == 1 {
 		distinct = append(distinct, st.dim.Render("none found"))
 	}
+	colW := (width - 3) / 2 // of the terms, when in two columns
+	namesW := width - 1
+	if twoColumns {
+		namesW = width - colW - 2
+	}
 	names := []string{st.panelHeading.Render("names")}
 	for _, n := range m.corpus.Model.Docs[doc.Index].Names {
-		names = append(names, fmt.Sprintf("%s %s", n.Name, st.dim.Render(fmt.Sprintf("×%d", n.Count))))
+		// A long name is cut, not its count.
+		count := fmt.Sprintf("×%d", n.Count)
+		name := ellipsize(n.Name, max(1, namesW-ansi.StringWidth(count)-1))
+		names = append(names, fmt.Sprintf("%s %s", name, st.dim.Render(count)))
 	}
 	if len(names) == 1 {
 		names = append(names, st.dim.Render("none found"))
@@ -78,9 +86,8 @@ func (m Model) termsSide(terms []corpus.TermScore, doc *corpus.Document, width, 
 	}
 	rows := make([]string, height)
 	if twoColumns {
-		colW := (width - 3) / 2
 		for i := range rows {
-			rows[i] = " " + fit(cell(distinct, i), colW) + " " + fit(cell(names, i), width-colW-2)
+			rows[i] = " " + fit(cell(distinct, i), colW) + " " + fit(cell(names, i), namesW)
 		}
 		return rows
 	}
