@@ -5,6 +5,9 @@ import (
 	"strings"
 	"testing"
 
+	tea "charm.land/bubbletea/v2"
+	"github.com/charmbracelet/x/ansi"
+
 	"parallax/corpus"
 )
 
@@ -428,6 +431,11 @@ func TestLensSilentDocument(t *testing.T) {
 	}
 	if got := plainScreen(m); !strings.Contains(got, "no passage mentions") {
 		t.Errorf("a silent document should say so:\n%s", got)
+	}
+	// In a narrow pane the note wraps rather than losing the name.
+	narrow := update(t, m, tea.WindowSizeMsg{Width: 24, Height: 24})
+	if body := ansi.Strip(strings.Join(narrow.panes[1].body(&narrow.styles, nil), " ")); !strings.Contains(body, "Breck") {
+		t.Errorf("a 24-column screen cuts the silent document's note: %q", body)
 	}
 	// The palette, with a lens on, ranks documents by mentions.
 	m = press(t, m, "ctrl+p")

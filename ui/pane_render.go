@@ -151,10 +151,13 @@ func (p *pane) body(st *styles, marks *termMarks) []string {
 	h := p.bodyHeight()
 	rows := make([]string, 0, h)
 	blank := strings.Repeat(" ", p.width)
-	if p.doc == nil {
-		for _, l := range strings.Split(ansi.Wrap(p.empty, max(1, p.width-2), ""), "\n") {
+	note := func(text string) { // a wrapped, dimmed message
+		for _, l := range strings.Split(ansi.Wrap(text, max(1, p.width-2), ""), "\n") {
 			rows = append(rows, fit("  "+st.dim.Render(l), p.width))
 		}
+	}
+	if p.doc == nil {
+		note(p.empty)
 		for len(rows) < h {
 			rows = append(rows, blank)
 		}
@@ -163,7 +166,8 @@ func (p *pane) body(st *styles, marks *termMarks) []string {
 	w := p.layout()
 	w.upTo(p.top + h)
 	if p.lens != nil && len(w.lines) == 0 && h > 0 {
-		rows = append(rows, fit("  "+st.dim.Render("no passage mentions "+p.lens.label), p.width))
+		note("no passage mentions " + p.lens.label)
+		rows = rows[:min(len(rows), h)]
 	}
 	for i := p.top; len(rows) < h; i++ {
 		if i >= len(w.lines) {
