@@ -412,7 +412,7 @@ func safeParse(s source, fields formats.Fields, t *termizer) (r result) {
 	}()
 	switch f := formatOf(s.display); f {
 	case formatJSONLines: // Load and First read these in batches
-		return parseLines(s, fields, t)
+		return readRecords(s, fields, t, false)
 	case formatJSON, formatHTML:
 		return parseStructured(s, f, fields, t)
 	}

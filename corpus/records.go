@@ -176,25 +176,37 @@ func eachLine(s source, fn func(n int, line []byte) bool) (r result) {
 func decodeLines(s source, fields formats.Fields, b *lineBatch, d *formats.LineDecoder, t *termizer) (r result) {
 	start := 0
 	for k, end := range b.ends {
-		n := b.nums[k]
-		d.Decode(b.data[start:end], n, fields,
-			func(rec formats.Record) { r.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, t) },
-			func(n int, reason string) { r.addBad(s, ":", n, reason) })
+		r.addLine(s, fields, d, b.nums[k], b.data[start:end], t)
 		start = end
 	}
 	return r
 }
 
-// parseLines reads and decodes a whole JSON Lines file on one goroutine,
-// indexing its documents with t (see analyzeNew).
-func parseLines(s source, fields formats.Fields, t *termizer) result {
-	own, lines := readLines(s)
+// addLine adds the document of line n of a JSON Lines file, indexed by t,
+// or the reason it has none.
+func (r *result) addLine(s source, fields formats.Fields, d *formats.LineDecoder, n int, line []byte, t *termizer) {
+	d.Decode(line, n, fields,
+		func(rec formats.Record) { r.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, t) },
+		func(n int, reason string) { r.addBad(s, ":", n, reason) })
+}
+
+// readRecords reads and decodes a JSON Lines file on one goroutine,
+// indexing its documents with t (see analyzeNew); with onlyFirst, it
+// stops at the first document.
+func readRecords(s source, fields formats.Fields, t *termizer, onlyFirst bool) result {
+	var r result
 	var d formats.LineDecoder
-	made := make([]recordBatch, len(lines))
-	for k, b := range lines {
-		made[k].made = decodeLines(s, fields, b, &d, t)
+	lines := 0
+	own := eachLine(s, func(n int, line []byte) bool {
+		lines++
+		r.addLine(s, fields, &d, n, line, t)
+		return !onlyFirst || len(r.docs) == 0
+	})
+	if lines == 0 && len(own.skips) == 0 {
+		return skipResult(s, "empty")
 	}
-	return joinLineBatches(made, own)
+	r.skips = append(r.skips, own.skips...)
+	return r
 }
 
 // firstRecord reads and decodes a JSON Lines file only until a document
@@ -202,23 +214,11 @@ func parseLines(s source, fields formats.Fields, t *termizer) result {
 // would make of the file: the reasons every line, or the file, was
 // skipped.
 func firstRecord(s source, fields formats.Fields) (*Document, result) {
-	var made result
-	var d formats.LineDecoder
-	lines := 0
-	own := eachLine(s, func(n int, line []byte) bool {
-		lines++
-		d.Decode(line, n, fields,
-			func(rec formats.Record) { made.addRecord(s, fmt.Sprintf("%s:%d", s.display, n), rec, nil) },
-			func(n int, reason string) { made.addBad(s, ":", n, reason) })
-		return len(made.docs) == 0
-	})
-	if len(made.docs) > 0 {
-		return made.docs[0], result{}
+	r := readRecords(s, fields, nil, true)
+	if len(r.docs) == 0 {
+		return nil, r
 	}
-	if lines == 0 && len(own.skips) == 0 {
-		return nil, skipResult(s, "empty")
-	}
-	return nil, result{skips: append(made.skips, own.skips...)}
+	return r.docs[0], result{}
 }
 
 // joinLineBatches is the result of a JSON Lines file from what its
