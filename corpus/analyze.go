@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"parallax/corpus/words"
@@ -19,16 +20,21 @@ type vocab struct {
 	ids     map[string]int32
 	stems   []string
 	surface []string // per term, the shortest word form seen (then the first in order)
-	// forms holds every word form a worker has looked up, so that a form
-	// the other worker already met is not lower-cased and stemmed again.
-	// Its slots hold no pointers (only words over 24 bytes go in a map):
-	// the collector hardly scans it. Each load starts a full-sized one
-	// (see startLoad) and hands it to the model at the end, which looks
-	// words up in it again for Align.
-	forms wordTable
+	// forms maps every word form the workers have met to its entry, so
+	// that a form is lower-cased and stemmed once per load. The workers
+	// read it without the lock (see wordTable); add writes it under the
+	// lock. Its slots hold no pointers (only words over 24 bytes go in a
+	// map): the collector hardly scans it. Each load starts a full-sized
+	// one (see startLoad) and hands it to the model at the end, which
+	// looks words up in it again for Align.
+	forms atomic.Pointer[wordTable]
 }
 
-func newVocab() *vocab { return &vocab{ids: map[string]int32{}, forms: newWordTable()} }
+func newVocab() *vocab {
+	v := &vocab{ids: map[string]int32{}}
+	v.forms.Store(newWordTable())
+	return v
+}
 
 // presize makes room in an empty vocabulary for a corpus of the given
 // size, so that its maps do not grow (and rehash) step by step while the
@@ -44,31 +50,31 @@ func (v *vocab) presize(corpusBytes int64) {
 // startLoad readies the vocabulary for the workers of a load.
 func (v *vocab) startLoad(corpusBytes int64) {
 	v.presize(corpusBytes)
-	v.forms = newWordTableFor(v.expectedForms(corpusBytes))
+	v.forms.Store(newWordTableFor(v.expectedForms(corpusBytes)))
 }
 
 // endLoad lets go of the load's word forms, which the model now owns: a
 // later load must not write into them.
-func (v *vocab) endLoad() { v.forms = newWordTable() }
+func (v *vocab) endLoad() { v.forms.Store(newWordTable()) }
 
 func (v *vocab) expectedStems(corpusBytes int64) int {
 	return min(int(40*math.Sqrt(float64(corpusBytes)/6)), 1<<20)
 }
 
 // expectedForms is how many word forms of each length class (short,
-// medium) the word tables start with room for. It is a quarter of the
-// stems guessed: on generated news of 10 to 140 MB that is about what a
-// worker ends up holding, so its tables grow at most once or twice.
+// medium) the word table starts with room for. It is half the stems
+// guessed: on generated news of 10 to 140 MB the table then grows at most
+// once or twice.
 func (v *vocab) expectedForms(corpusBytes int64) int {
-	return v.expectedStems(corpusBytes) / 4
+	return v.expectedStems(corpusBytes) / 2
 }
 
-// form returns what is known of a word form (any case), if a worker met
-// it before.
-func (v *vocab) form(word string) (entry, bool) {
+// longForm looks up a word of more than 24 bytes: it is in the table's
+// map, which needs the lock.
+func (v *vocab) longForm(word string) (entry, bool) {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	return v.forms.get(word)
+	return v.forms.Load().get(word)
 }
 
 // add records a new word form: its stem (empty for a stop word) gets a
@@ -76,8 +82,9 @@ func (v *vocab) form(word string) (entry, bool) {
 func (v *vocab) add(word, lower, stem string, kind words.Kind) entry {
 	v.mu.Lock()
 	defer v.mu.Unlock()
-	if e, ok := v.forms.get(word); ok {
-		return e // the other worker was quicker
+	forms := v.forms.Load()
+	if e, ok := forms.get(word); ok {
+		return e // another worker was quicker
 	}
 	e := entry{id: stopID, kind: kind}
 	if stem != "" {
@@ -86,7 +93,9 @@ func (v *vocab) add(word, lower, stem string, kind words.Kind) entry {
 	if e.id == stopID {
 		e.kind |= words.Stop
 	}
-	v.forms.put(word, e)
+	if bigger := forms.put(word, e); bigger != forms {
+		v.forms.Store(bigger)
+	}
 	return e
 }
 
@@ -112,13 +121,12 @@ func (v *vocab) id(stem, form string) int32 {
 	return id
 }
 
-// stopID marks a stop word in a termizer's cache.
+// stopID marks a stop word in the table of word forms.
 const stopID = -1
 
 // termizer maps the words of a text to term ids for one worker.
 type termizer struct {
 	vocab *vocab
-	cache wordTable // word (any case) → term id, or stopID
 	// Scratch for counting one document's and one paragraph's terms.
 	counts, paraCounts []uint32
 	touched            idSet // the document's terms
@@ -152,26 +160,25 @@ func (t *termizer) reuse(buf []byte) {
 
 func newTermizer(v *vocab, corpusBytes int64) *termizer {
 	stems := v.expectedStems(corpusBytes) // so that the counts need not grow
-	return &termizer{vocab: v, cache: newWordTableFor(v.expectedForms(corpusBytes)),
+	return &termizer{vocab: v,
 		counts: make([]uint32, stems), paraCounts: make([]uint32, stems)}
 }
 
 // lookup returns the term id of the word text[start:end] (or stopID)
-// and its kind for names. Once a word is cached it costs one hash-table
-// probe and no allocation.
+// and its kind for names. A word met before costs one hash-table probe,
+// no lock and no allocation.
 func (t *termizer) lookup(text string, start, end int) entry {
-	if e, ok := t.cache.getIn(text, start, end); ok {
+	if end-start <= 24 {
+		if e, ok := t.vocab.forms.Load().getIn(text, start, end); ok {
+			return e
+		}
+	} else if e, ok := t.vocab.longForm(text[start:end]); ok {
 		return e
 	}
+	// Stemming, the slow part, runs outside the vocabulary's lock.
 	word := text[start:end]
-	e, ok := t.vocab.form(word)
-	if !ok {
-		// Stemming, the slow part, runs outside the vocabulary's lock.
-		lower := words.Lower(word)
-		e = t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
-	}
-	t.cache.put(word, e)
-	return e
+	lower := words.Lower(word)
+	return t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
 }
 
 // analysis is what tokenizing one document yields.

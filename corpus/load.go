@@ -191,7 +191,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	)
 	for range workers {
 		wg.Go(func() {
-			terms := newTermizer(p.vocab, p.Bytes) // one per worker: its cache needs no lock
+			terms := newTermizer(p.vocab, p.Bytes) // one per worker: its scratch needs no lock
 			var mine frequencies
 			mine.grow(p.vocab.expectedStems(p.Bytes))
 			defer func() {

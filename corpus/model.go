@@ -212,7 +212,7 @@ func buildModel(docs []*Document, analyses []*analysis, v *vocab, f *frequencies
 		Tokens: f.tokens, Paragraphs: f.paragraphs,
 		Docs:    make([]DocModel, len(docs)),
 		docs:    docs,
-		forms:   v.forms,
+		forms:   *v.forms.Load(),
 		tieKeys: make(tieKeys, n),
 	}
 	for d, a := range analyses {

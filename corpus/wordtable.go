@@ -1,6 +1,8 @@
 package corpus
 
 import (
+	"sync/atomic"
+
 	"parallax/corpus/internal/swar"
 	"parallax/corpus/words"
 )
@@ -15,6 +17,13 @@ import (
 // words of prose fit in 8 bytes: they have a table of 16-byte slots,
 // which stays small enough for the processor's cache; words of 9 to 24
 // bytes have 32-byte slots; longer ones (rare) an ordinary map.
+//
+// One table serves all the loading workers (see vocab.forms): a lookup
+// takes no lock. A slot is written once and published by an atomic
+// store of its (first) key word, after the rest of it; a table that is
+// full is copied into a larger one (see put), and readers still holding
+// the old one see every slot it had. Only the map of long words and buf
+// need the writers' lock for reading too.
 type wordTable struct {
 	short  []shortSlot
 	medium []mediumSlot
@@ -40,11 +49,11 @@ type mediumSlot struct {
 	entry
 }
 
-func newWordTable() wordTable { return newWordTableFor(0) }
+func newWordTable() *wordTable { return newWordTableFor(0) }
 
 // newWordTableFor makes a table with room for about n short and n medium
 // words before it grows.
-func newWordTableFor(n int) wordTable {
+func newWordTableFor(n int) *wordTable {
 	slots := func(least, most int) int {
 		k := least
 		for k < most && k*3 < n*4 {
@@ -52,7 +61,7 @@ func newWordTableFor(n int) wordTable {
 		}
 		return k
 	}
-	return wordTable{
+	return &wordTable{
 		short:  make([]shortSlot, slots(1<<12, 1<<18)),
 		medium: make([]mediumSlot, slots(1<<10, 1<<18)),
 		long:   map[string]entry{},
@@ -138,10 +147,11 @@ func (t *wordTable) getShort(k uint64) (entry, bool) {
 	mask := len(t.short) - 1
 	for i := slotOf(k, mask); ; i = (i + 1) & mask {
 		s := &t.short[i]
-		if s.key == k {
+		key := atomic.LoadUint64(&s.key) // a plain load on amd64 and arm64
+		if key == k {
 			return s.entry, true
 		}
-		if s.key == 0 {
+		if key == 0 {
 			return entry{}, false
 		}
 	}
@@ -152,10 +162,11 @@ func (t *wordTable) getMedium(k [3]uint64) (entry, bool) {
 	mask := len(t.medium) - 1
 	for i := slotOf(probe.hash(), mask); ; i = (i + 1) & mask {
 		s := &t.medium[i]
-		if s.key == probe.key {
+		key := atomic.LoadUint64(&s.key[0])
+		if key == k[0] && s.key[1] == k[1] && s.key[2] == k[2] {
 			return s.entry, true
 		}
-		if s.key[0] == 0 {
+		if key == 0 {
 			return entry{}, false
 		}
 	}
@@ -171,32 +182,42 @@ func (t *wordTable) lowerLong(w string) []byte {
 	return t.buf
 }
 
-func (t *wordTable) put(w string, e entry) {
+// put adds a word form that the table does not hold, and returns the
+// table to use from now on: t, or a larger copy when t was full. Writers
+// hold a lock; t stays whole for the readers still using it.
+func (t *wordTable) put(w string, e entry) *wordTable {
 	switch {
 	case len(w) == 0:
-		return
 	case len(w) <= 8:
 		if (t.used[0]+1)*4 > len(t.short)*3 {
-			t.short = growShort(t.short)
+			bigger := *t
+			bigger.short = growShort(t.short)
+			t = &bigger
 		}
 		insertShort(t.short, shortSlot{key: pack8(w), entry: e})
 		t.used[0]++
 	case len(w) <= 24:
 		if (t.used[1]+1)*4 > len(t.medium)*3 {
-			t.medium = growMedium(t.medium)
+			bigger := *t
+			bigger.medium = growMedium(t.medium)
+			t = &bigger
 		}
 		insertMedium(t.medium, mediumSlot{key: pack24(w), entry: e})
 		t.used[1]++
 	default:
 		t.long[string(t.lowerLong(w))] = e
 	}
+	return t
 }
 
+// insertShort and insertMedium fill an empty slot and then publish it by
+// its key's (first) word.
 func insertShort(slots []shortSlot, s shortSlot) {
 	mask := len(slots) - 1
 	for i := slotOf(s.key, mask); ; i = (i + 1) & mask {
 		if slots[i].key == 0 {
-			slots[i] = s
+			slots[i].entry = s.entry
+			atomic.StoreUint64(&slots[i].key, s.key)
 			return
 		}
 	}
@@ -206,7 +227,9 @@ func insertMedium(slots []mediumSlot, s mediumSlot) {
 	mask := len(slots) - 1
 	for i := slotOf(s.hash(), mask); ; i = (i + 1) & mask {
 		if slots[i].key[0] == 0 {
-			slots[i] = s
+			slots[i].entry = s.entry
+			slots[i].key[1], slots[i].key[2] = s.key[1], s.key[2]
+			atomic.StoreUint64(&slots[i].key[0], s.key[0])
 			return
 		}
 	}

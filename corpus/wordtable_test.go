@@ -17,7 +17,7 @@ func TestWordTableIgnoresASCIICaseOnly(t *testing.T) {
 	long := strings.Repeat("Internationalisation", 2)
 	forms := []string{"the", "Musk", "o’clock", "Ελλάδα", "4,200", "U.S.", long, "abcdefghijklmnopqrstuvwx"}
 	for i, w := range forms {
-		tab.put(w, entryFor(i))
+		tab = tab.put(w, entryFor(i))
 	}
 	for i, w := range forms {
 		for _, form := range []string{w, strings.ToUpper(w), strings.ToLower(w)} {
@@ -52,7 +52,7 @@ func TestWordTableGrows(t *testing.T) {
 	forms := []string{"w%dx", "medium-length-%d", "a-word-longer-than-a-slot-%d"}
 	for i := range n {
 		for f, form := range forms {
-			tab.put(fmt.Sprintf(form, i), entryFor(3*i+f))
+			tab = tab.put(fmt.Sprintf(form, i), entryFor(3*i+f))
 		}
 	}
 	for i := range n {
@@ -95,11 +95,11 @@ func TestLower8(t *testing.T) {
 
 func TestWordTableEmptyWord(t *testing.T) {
 	tab := newWordTable()
-	tab.put("", entryFor(7))
+	tab = tab.put("", entryFor(7))
 	if e, ok := tab.get(""); ok {
 		t.Errorf("get(\"\") = %v, true; the empty word is never stored", e)
 	}
-	tab.put("a", entryFor(1))
+	tab = tab.put("a", entryFor(1))
 	if e, ok := tab.get("a"); !ok || e != entryFor(1) {
 		t.Errorf("get(a) = %v, %v after putting the empty word", e, ok)
 	}
@@ -124,7 +124,7 @@ func TestWordTableGetInMatchesGet(t *testing.T) {
 	for start := 0; start < len(text); start++ {
 		for end := start + 1; end <= len(text) && end-start <= 30; end++ {
 			if (start+end)%3 == 0 {
-				tab.put(text[start:end], entryFor(i))
+				tab = tab.put(text[start:end], entryFor(i))
 				i++
 			}
 		}
@@ -136,5 +136,61 @@ func TestWordTableGetInMatchesGet(t *testing.T) {
 				t.Fatalf("getIn(%q) = %v, %v; get = %v, %v", text[start:end], got, ok, want, wantOK)
 			}
 		}
+	}
+}
+
+// Two workers looking up the same words in a shared vocabulary, while its
+// table of forms grows under them, must agree on every word's term id, in
+// any case, and long words (in the table's map) must work the same. Run
+// with -race, it also checks that the slots are published by atomic
+// stores (a plain store of a key is reported).
+func TestVocabFormsSharedByWorkers(t *testing.T) {
+	v := newVocab() // a small table: it grows many times below
+	var text []string
+	for i := range 6000 {
+		switch i % 3 {
+		case 0:
+			text = append(text, fmt.Sprintf("w%dx", i))
+		case 1:
+			text = append(text, fmt.Sprintf("Mediumword%dx", i))
+		default:
+			text = append(text, fmt.Sprintf("averyveryverylongwordindeed%dx", i))
+		}
+	}
+	ids := make([][]int32, 2)
+	done := make(chan int)
+	for w := range 2 {
+		go func() {
+			terms := newTermizer(v, 0)
+			for round := range 2 {
+				for i := range text {
+					k := i
+					if w == 1 {
+						k = len(text) - 1 - i // the other end first
+					}
+					word := text[k]
+					if round == 1 {
+						word = strings.ToUpper(word)
+					}
+					e := terms.lookup(word, 0, len(word))
+					if round == 0 {
+						ids[w] = append(ids[w], e.id)
+					} else if want := ids[w][i]; e.id != want {
+						t.Errorf("worker %d: %q is %d, was %d in lower case", w, word, e.id, want)
+					}
+				}
+			}
+			done <- w
+		}()
+	}
+	<-done
+	<-done
+	for i := range text {
+		if a, b := ids[0][i], ids[1][len(text)-1-i]; a != b || a == stopID {
+			t.Fatalf("%q: worker 0 says %d, worker 1 says %d", text[i], a, b)
+		}
+	}
+	if len(v.stems) != len(text) {
+		t.Errorf("%d stems for %d distinct words", len(v.stems), len(text))
 	}
 }
