@@ -10,6 +10,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/blevesearch/snowballstem"
+	porter2 "github.com/blevesearch/snowballstem/english"
 	"github.com/kljensen/snowball/english"
 
 	"parallax/corpus/internal/swar"
@@ -237,7 +239,13 @@ func stem(lower string) string {
 		// Numbers, initials and non-English words are not stemmed.
 		return lower
 	}
-	return english.Stem(lower, false)
+	// The stemmer generated from Snowball's own definition of Porter2
+	// gives the stems of kljensen/snowball's (whose stop list is used
+	// above) three times as fast: on a corpus of short documents, where
+	// most word forms are new, stemming was a tenth of the load.
+	env := snowballstem.NewEnv(lower)
+	porter2.Stem(env)
+	return env.Current()
 }
 
 func isASCII(s string) bool {
