@@ -558,7 +558,7 @@ func readFile(name string, limit int64, buf []byte) ([]byte, error) {
 	if size := min(max(size, 0), limit) + 1; int64(cap(buf)) < size {
 		data = make([]byte, 0, size)
 	}
-	data, err = readAll(io.LimitReader(f, limit+1), data)
+	data, err = readAll(io.LimitReader(f, limit+1), data, size)
 	if err != nil {
 		return nil, fmt.Errorf("read failed: %s", describe(err))
 	}
@@ -568,15 +568,20 @@ func readFile(name string, limit int64, buf []byte) ([]byte, error) {
 	return data, nil
 }
 
-// readAll is io.ReadAll into a buffer the caller sized.
-func readAll(r io.Reader, b []byte) ([]byte, error) {
+// readAll is io.ReadAll into a buffer the caller sized, for a file that
+// reported size bytes. A read that stops short with exactly that many
+// bytes in is taken as the end of the file without asking for the zero
+// bytes that say so: one system call fewer per file (of five) on a
+// corpus of short files. A file that grew since still reads to its end.
+func readAll(r io.Reader, b []byte, size int64) ([]byte, error) {
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
 		}
+		want := cap(b) - len(b)
 		n, err := r.Read(b[len(b):cap(b)])
 		b = b[:len(b)+n]
-		if err == io.EOF {
+		if err == io.EOF || err == nil && n > 0 && n < want && int64(len(b)) == size {
 			return b, nil
 		}
 		if err != nil {

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -11,6 +12,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"testing/iotest"
 
 	"parallax/corpus/formats"
 	"parallax/corpus/words"
@@ -288,6 +290,31 @@ func TestReadFileLimit(t *testing.T) {
 	}
 	if _, err := readFile(root, 100, nil); err == nil {
 		t.Error("readFile(directory) succeeded")
+	}
+}
+
+// readAll stops at a short read only once it holds the size the file
+// reported: reads that come in pieces, or a file that grew or shrank
+// after it was measured, still give the whole text.
+func TestReadAllShortReads(t *testing.T) {
+	const text = "0123456789"
+	cases := []struct {
+		name string
+		r    io.Reader
+		cap  int
+		size int64
+	}{
+		{"one byte at a time", iotest.OneByteReader(strings.NewReader(text)), 11, 10},
+		{"half at a time", iotest.HalfReader(strings.NewReader(text)), 11, 10},
+		{"grew since measured", strings.NewReader(text), 6, 5},
+		{"shrank since measured", strings.NewReader(text), 21, 20},
+		{"reported nothing (/proc)", strings.NewReader(text), 1, 0},
+	}
+	for _, c := range cases {
+		got, err := readAll(c.r, make([]byte, 0, c.cap), c.size)
+		if err != nil || string(got) != text {
+			t.Errorf("%s: %q, %v; want the whole text", c.name, got, err)
+		}
 	}
 }
 
