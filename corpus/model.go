@@ -398,15 +398,19 @@ func (m *Model) heaviest(dm *DocModel, k int, heavy []int32) ([]int32, float64) 
 			keys.siftDown(top, 0)
 		}
 	}
-	// Taking the root (the lightest) until the heap is empty lists them
-	// from the last.
-	start := len(heavy)
-	heavy = slices.Grow(heavy, len(top))[:start+len(top)]
-	for n := len(top); n > 0; n-- {
-		heavy[start+n-1] = top[0].i
-		top[0] = top[n-1]
-		top = top[:n-1]
-		keys.siftDown(top, 0)
+	// Sorting the few kept, heaviest first, takes half the comparisons of
+	// emptying the heap root by root.
+	slices.SortFunc(top, func(a, b weightedTerm) int {
+		switch {
+		case keys.lighter(b, a):
+			return -1
+		case keys.lighter(a, b):
+			return 1
+		}
+		return 0
+	})
+	for _, t := range top {
+		heavy = append(heavy, t.i)
 	}
 	return heavy, sumSquares
 }
