@@ -16,8 +16,11 @@ import (
 
 // vocab is the corpus-wide term dictionary, shared by the loading workers.
 type vocab struct {
-	mu      sync.Mutex
-	ids     map[string]int32
+	mu sync.Mutex
+	// ids maps stems to term ids (in the entries' id). A word table
+	// rather than a map: a new stem costs one probe, not a failed lookup
+	// and an insertion, and the collector has no strings to scan.
+	ids     *wordTable
 	stems   []string
 	surface []string // per term, the shortest word form seen (then the first in order)
 	// forms maps every word form the workers have met to its entry, so
@@ -31,7 +34,7 @@ type vocab struct {
 }
 
 func newVocab() *vocab {
-	v := &vocab{ids: map[string]int32{}}
+	v := &vocab{ids: newWordTable()}
 	v.forms.Store(newWordTable())
 	return v
 }
@@ -41,10 +44,12 @@ func newVocab() *vocab {
 // workers wait on its lock. Vocabularies grow roughly with the square
 // root of the text (Heaps' law); this guesses high for news prose.
 func (v *vocab) presize(corpusBytes int64) {
-	if len(v.ids) > 0 {
+	if len(v.stems) > 0 {
 		return
 	}
-	v.ids = make(map[string]int32, v.expectedStems(corpusBytes))
+	n := v.expectedStems(corpusBytes)
+	v.ids = newWordTableFor(n / 2)
+	v.stems, v.surface = make([]string, 0, n), make([]string, 0, n)
 }
 
 // startLoad readies the vocabulary for the workers of a load.
@@ -103,13 +108,14 @@ func (v *vocab) add(word, lower, stem string, kind words.Kind) entry {
 // for display. Past maxTerms distinct stems (a corpus of random strings),
 // new ones are treated as stop words. The caller holds v.mu.
 func (v *vocab) id(stem, form string) int32 {
-	id, ok := v.ids[stem]
+	e, ok := v.ids.get(stem)
+	id := e.id
 	if !ok {
 		if len(v.stems) >= maxTerms {
 			return stopID // the vectors cannot hold more: not counted
 		}
 		id = int32(len(v.stems))
-		v.ids[stem] = id
+		v.ids = v.ids.put(stem, entry{id: id})
 		v.stems = append(v.stems, stem)
 		v.surface = append(v.surface, form)
 		return id

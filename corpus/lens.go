@@ -162,11 +162,11 @@ func anyWithin(hits [][2]int, start, end int) bool {
 // known not to mention it and are not scanned).
 func (m *Model) Mentions(l Lens, d *Document) int {
 	if !l.Name {
-		id, ok := m.ids[l.stem]
+		e, ok := m.ids.get(l.stem)
 		if !ok {
 			return 0
 		}
-		return m.Count(d.Index, id)
+		return m.Count(d.Index, e.id)
 	}
 	surname := l.alts[len(l.alts)-1]
 	known := false

@@ -15,7 +15,6 @@ import (
 	"testing/iotest"
 
 	"parallax/corpus/formats"
-	"parallax/corpus/words"
 )
 
 // progressLog records the progress reports of a load, from any worker.
@@ -541,7 +540,7 @@ func TestRecordsAreIndexedInBatches(t *testing.T) {
 			t.Errorf("%s: %d words, want %d", d.Path, d.Words, want)
 		}
 	}
-	freq := func(word string) int32 { return c.Model.DocFreq[c.Model.ids[words.Stem(word)]] }
+	freq := func(word string) int32 { id, _ := c.Model.TermID(word); return c.Model.DocFreq[id] }
 	if got := freq("harbour"); got != records+2 {
 		t.Errorf("harbour is in %d documents, want %d", got, records+2)
 	}

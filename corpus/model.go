@@ -24,7 +24,7 @@ type Model struct {
 	// Vocab maps a term id to its stem; Surface to a word form for display.
 	Vocab   []string
 	Surface []string
-	ids     map[string]int32
+	ids     *wordTable // stem → term id (see vocab)
 
 	// DocFreq and ParaFreq count the documents and the paragraphs that
 	// contain each term; TermFreq counts its occurrences in the corpus.
@@ -479,8 +479,8 @@ func (m *Model) TermID(word string) (int32, bool) {
 	if stem == "" {
 		return 0, false
 	}
-	id, ok := m.ids[stem]
-	return id, ok
+	e, ok := m.ids.get(stem)
+	return e.id, ok
 }
 
 // Count is how many times document d uses term id.

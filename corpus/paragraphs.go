@@ -13,8 +13,7 @@ const keptParagraphsBytes = 256 << 10
 // analyze did while loading: the same words, looked up in the same table
 // of word forms, so the same vectors, terms in order of first use.
 func (m *Model) countParagraphs(d *Document) paraVecs {
-	forms := m.forms
-	forms.buf = nil // its own scratch for long words: Align may run on many goroutines
+	forms := &m.forms
 	counts := make([]uint32, len(m.Vocab))
 	var touched []int32
 	v := paraVecs{ends: make([]uint32, len(d.Paragraphs))}

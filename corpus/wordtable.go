@@ -22,14 +22,13 @@ import (
 // takes no lock. A slot is written once and published by an atomic
 // store of its (first) key word, after the rest of it; a table that is
 // full is copied into a larger one (see put), and readers still holding
-// the old one see every slot it had. Only the map of long words and buf
-// need the writers' lock for reading too.
+// the old one see every slot it had. Only the map of long words needs
+// the writers' lock for reading too, while there are writers.
 type wordTable struct {
 	short  []shortSlot
 	medium []mediumSlot
 	used   [2]int           // slots used in short and medium
 	long   map[string]entry // lower-cased words longer than 24 bytes
-	buf    []byte           // for lower-casing a long word to look it up
 }
 
 // entry is what the table knows of a word form: its term id (or stopID)
@@ -112,7 +111,8 @@ func (t *wordTable) get(w string) (entry, bool) {
 	case len(w) <= 24:
 		return t.getMedium(pack24(w))
 	}
-	e, ok := t.long[string(t.lowerLong(w))] // looking up does not copy the bytes
+	var room [64]byte
+	e, ok := t.long[string(lowerLong(room[:0], w))] // looking up does not copy the bytes
 	return e, ok
 }
 
@@ -172,14 +172,13 @@ func (t *wordTable) getMedium(k [3]uint64) (entry, bool) {
 	}
 }
 
-// lowerLong lower-cases the ASCII letters of a long word into t.buf, the
-// key of the long words' map.
-func (t *wordTable) lowerLong(w string) []byte {
-	t.buf = t.buf[:0]
+// lowerLong appends w to dst with its ASCII letters lower-cased: the key
+// of a long word in the map.
+func lowerLong(dst []byte, w string) []byte {
 	for i := 0; i < len(w); i++ {
-		t.buf = append(t.buf, lowerASCII[w[i]])
+		dst = append(dst, lowerASCII[w[i]])
 	}
-	return t.buf
+	return dst
 }
 
 // put adds a word form that the table does not hold, and returns the
@@ -205,7 +204,7 @@ func (t *wordTable) put(w string, e entry) *wordTable {
 		insertMedium(t.medium, mediumSlot{key: pack24(w), entry: e})
 		t.used[1]++
 	default:
-		t.long[string(t.lowerLong(w))] = e
+		t.long[string(lowerLong(nil, w))] = e
 	}
 	return t
 }
