@@ -98,8 +98,8 @@ func slotOf(x uint64, mask int) int {
 	return int(x>>32) & mask
 }
 
-func (k *mediumSlot) hash() uint64 {
-	return k.key[0] ^ k.key[1]*0xc2b2ae3d27d4eb4f ^ k.key[2]*0x165667b19e3779f9
+func hashMedium(k *[3]uint64) uint64 {
+	return k[0] ^ k[1]*0xc2b2ae3d27d4eb4f ^ k[2]*0x165667b19e3779f9
 }
 
 func (t *wordTable) get(w string) (entry, bool) {
@@ -158,9 +158,8 @@ func (t *wordTable) getShort(k uint64) (entry, bool) {
 }
 
 func (t *wordTable) getMedium(k [3]uint64) (entry, bool) {
-	probe := mediumSlot{key: k}
 	mask := len(t.medium) - 1
-	for i := slotOf(probe.hash(), mask); ; i = (i + 1) & mask {
+	for i := slotOf(hashMedium(&k), mask); ; i = (i + 1) & mask {
 		s := &t.medium[i]
 		key := atomic.LoadUint64(&s.key[0])
 		if key == k[0] && s.key[1] == k[1] && s.key[2] == k[2] {
@@ -224,7 +223,7 @@ func insertShort(slots []shortSlot, s shortSlot) {
 
 func insertMedium(slots []mediumSlot, s mediumSlot) {
 	mask := len(slots) - 1
-	for i := slotOf(s.hash(), mask); ; i = (i + 1) & mask {
+	for i := slotOf(hashMedium(&s.key), mask); ; i = (i + 1) & mask {
 		if slots[i].key[0] == 0 {
 			slots[i].entry = s.entry
 			slots[i].key[1], slots[i].key[2] = s.key[1], s.key[2]
