@@ -3,6 +3,7 @@ package corpus
 import (
 	"math"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -132,7 +133,8 @@ const stopID = -1
 
 // termizer maps the words of a text to term ids for one worker.
 type termizer struct {
-	vocab *vocab
+	vocab     *vocab
+	longForms map[string]entry // words over 24 bytes met before (see rememberLong)
 	// Scratch for counting one document's and one paragraph's terms.
 	counts, paraCounts []uint32
 	touched            idSet // the document's terms
@@ -178,14 +180,36 @@ func (t *termizer) lookup(text string, start, end int) entry {
 		if e, ok := t.vocab.forms.Load().getIn(text, start, end); ok {
 			return e
 		}
+	} else if e, ok := t.longForms[text[start:end]]; ok {
+		return e
 	} else if e, ok := t.vocab.longForm(text[start:end]); ok {
+		t.rememberLong(text[start:end], e)
 		return e
 	}
 	// Stemming, the slow part, runs outside the vocabulary's lock.
 	word := text[start:end]
 	lower := words.Lower(word)
-	return t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
+	e := t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
+	if len(word) > 24 {
+		t.rememberLong(word, e)
+	}
+	return e
 }
+
+// rememberLong keeps a long word's entry in the worker's own map: the
+// shared table holds long words in a map that needs the vocabulary's
+// lock, and a corpus of long tokens (hashes, encoded data in JSON
+// records) would have the workers wait on each other. The map is
+// emptied when full, so hostile input cannot make it grow without end.
+func (t *termizer) rememberLong(word string, e entry) {
+	if len(t.longForms) >= maxLongForms || t.longForms == nil {
+		t.longForms = make(map[string]entry)
+	}
+	t.longForms[strings.Clone(word)] = e // not a slice of the document's text
+}
+
+// maxLongForms bounds a worker's map of long words.
+const maxLongForms = 4096
 
 // analysis is what tokenizing one document yields.
 type analysis struct {
