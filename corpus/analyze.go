@@ -75,7 +75,7 @@ func (v *vocab) expectedForms(corpusBytes int64) int {
 	return v.expectedStems(corpusBytes) / 2
 }
 
-// longForm looks up a word of more than 24 bytes: it is in the table's
+// longForm looks up a word longer than maxSlotWord: it is in the table's
 // map, which needs the lock.
 func (v *vocab) longForm(word string) (entry, bool) {
 	v.mu.Lock()
@@ -134,7 +134,7 @@ const stopID = -1
 // termizer maps the words of a text to term ids for one worker.
 type termizer struct {
 	vocab     *vocab
-	longForms map[string]entry // words over 24 bytes met before (see rememberLong)
+	longForms map[string]entry // long words met before (see lookupLong)
 	// Scratch for counting one document's and one paragraph's terms.
 	counts, paraCounts []uint32
 	touched            idSet // the document's terms
@@ -176,36 +176,41 @@ func newTermizer(v *vocab, corpusBytes int64) *termizer {
 // and its kind for names. A word met before costs one hash-table probe,
 // no lock and no allocation.
 func (t *termizer) lookup(text string, start, end int) entry {
-	if end-start <= 24 {
-		if e, ok := t.vocab.forms.Load().getIn(text, start, end); ok {
-			return e
-		}
-	} else if e, ok := t.longForms[text[start:end]]; ok {
-		return e
-	} else if e, ok := t.vocab.longForm(text[start:end]); ok {
-		t.rememberLong(text[start:end], e)
+	if end-start > maxSlotWord {
+		return t.lookupLong(text[start:end])
+	}
+	if e, ok := t.vocab.forms.Load().getIn(text, start, end); ok {
 		return e
 	}
-	// Stemming, the slow part, runs outside the vocabulary's lock.
-	word := text[start:end]
-	lower := words.Lower(word)
-	e := t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
-	if len(word) > 24 {
-		t.rememberLong(word, e)
-	}
-	return e
+	return t.addForm(text[start:end])
 }
 
-// rememberLong keeps a long word's entry in the worker's own map: the
-// shared table holds long words in a map that needs the vocabulary's
-// lock, and a corpus of long tokens (hashes, encoded data in JSON
-// records) would have the workers wait on each other. The map is
-// emptied when full, so hostile input cannot make it grow without end.
-func (t *termizer) rememberLong(word string, e entry) {
+// lookupLong looks up a word too long for the shared table's slots. Those
+// are in its map, which needs the vocabulary's lock: the worker keeps the
+// long words it met in a map of its own, or a corpus of long tokens
+// (hashes, encoded data in JSON records) would have the workers wait on
+// each other. That map is emptied when full, so hostile input cannot make
+// it grow without end.
+func (t *termizer) lookupLong(word string) entry {
+	if e, ok := t.longForms[word]; ok {
+		return e
+	}
+	e, ok := t.vocab.longForm(word)
+	if !ok {
+		e = t.addForm(word)
+	}
 	if len(t.longForms) >= maxLongForms || t.longForms == nil {
 		t.longForms = make(map[string]entry)
 	}
 	t.longForms[strings.Clone(word)] = e // not a slice of the document's text
+	return e
+}
+
+// addForm gives a word form no worker has met (as far as this one saw) its
+// entry. Stemming, the slow part, runs outside the vocabulary's lock.
+func (t *termizer) addForm(word string) entry {
+	lower := words.Lower(word)
+	return t.vocab.add(word, lower, words.StemUncached(lower), words.KindOf(lower))
 }
 
 // maxLongForms bounds a worker's map of long words.

@@ -31,6 +31,10 @@ type wordTable struct {
 	long   map[string]entry // lower-cased words longer than 24 bytes
 }
 
+// maxSlotWord is the longest word a slot holds; longer ones go in the
+// map, which concurrent readers may only read under the writers' lock.
+const maxSlotWord = 24
+
 // entry is what the table knows of a word form: its term id (or stopID)
 // and its kind for the names collector. It fits in a slot's padding.
 type entry struct {
@@ -108,7 +112,7 @@ func (t *wordTable) get(w string) (entry, bool) {
 		return entry{}, false // its key would be an empty slot's
 	case len(w) <= 8:
 		return t.getShort(pack8(w))
-	case len(w) <= 24:
+	case len(w) <= maxSlotWord:
 		return t.getMedium(pack24(w))
 	}
 	var room [64]byte
@@ -122,7 +126,7 @@ func (t *wordTable) get(w string) (entry, bool) {
 // innermost loop.
 func (t *wordTable) getIn(text string, start, end int) (entry, bool) {
 	n := end - start
-	if n == 0 || n > 24 || start+(n+7)&^7 > len(text) { // its last load would pass the end
+	if n == 0 || n > maxSlotWord || start+(n+7)&^7 > len(text) { // its last load would pass the end
 		return t.get(text[start:end])
 	}
 	if n <= 8 {
@@ -194,7 +198,7 @@ func (t *wordTable) put(w string, e entry) *wordTable {
 		}
 		insertShort(t.short, shortSlot{key: pack8(w), entry: e})
 		t.used[0]++
-	case len(w) <= 24:
+	case len(w) <= maxSlotWord:
 		if (t.used[1]+1)*4 > len(t.medium)*3 {
 			bigger := *t
 			bigger.medium = growMedium(t.medium)
