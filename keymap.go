@@ -24,7 +24,7 @@ func defaultKeyMap() ui.KeyMap {
 
 		SwitchFocus: b("tab", "other pane", "tab"),
 		Swap:        b("s", "swap panes", "s"),
-		Palette:     b("ctrl+p/o", "open document", "ctrl+p", "o"),
+		Palette:     b("o/ctrl+p", "open document", "ctrl+p", "o"), // not "ctrl+p/o": ctrl+o is back
 		Back:        b("⌫/ctrl+o", "back", "backspace", "ctrl+o"),
 
 		Search:    b("/", "search", "/"),
