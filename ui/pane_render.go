@@ -77,10 +77,13 @@ func (p *pane) header(st *styles, focused bool) string {
 	}
 	left := title + path
 	if ansi.StringWidth(left) > room {
-		if ansi.StringWidth(title) >= room {
+		switch rest := room - ansi.StringWidth(title); {
+		case rest <= 0:
 			left = ellipsize(title, room)
-		} else {
-			left = title + ellipsize(path, room-ansi.StringWidth(title))
+		case rest < 4: // "  …" says nothing, and doubles a title's own "…"
+			left = title
+		default:
+			left = title + ellipsize(path, rest)
 		}
 	}
 	return style.Render(fit(left, room) + pos)

@@ -680,3 +680,20 @@ func TestReaderWhileFindingFiles(t *testing.T) {
 		t.Errorf("S does not list the file the walk skipped:\n%s", screen)
 	}
 }
+
+// A title that the corpus cut with "…" is not followed by a path cut to
+// nothing but another "…", at any width.
+func TestHeaderNeverDoublesAnEllipsis(t *testing.T) {
+	long := strings.Repeat("Floodgate failure on the Ostrel river forces evacuations ", 6)
+	c := tempCorpus(t, map[string]string{"a-rather-long-file-name.txt": long + "\n\nBody text here.\n"})
+	if title := c.Docs[0].Title; !strings.HasSuffix(title, "…") {
+		t.Fatalf("title %q was not cut: the test needs one that was", title)
+	}
+	m := newTestModel(t, c, 160, 24)
+	for w := 30; w <= 240; w++ {
+		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+		if h := headerOf(t, m, 0); strings.Contains(h, "……") || strings.Contains(h, "…  …") {
+			t.Fatalf("width %d: header %q", w, h)
+		}
+	}
+}
