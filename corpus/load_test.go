@@ -281,14 +281,21 @@ func TestLoadMaxFileSize(t *testing.T) {
 func TestReadFileLimit(t *testing.T) {
 	root := writeTree(t, map[string]string{"f.txt": "0123456789"})
 	p := filepath.Join(root, "f.txt")
-	if data, err := readFile(p, 10, nil); err != nil || string(data) != "0123456789" {
+	if data, err := readFile(p, 10, 10, nil); err != nil || string(data) != "0123456789" {
 		t.Errorf("readFile(limit 10) = %q, %v", data, err)
 	}
-	if _, err := readFile(p, 9, nil); err == nil || !strings.Contains(err.Error(), "too large") {
+	if _, err := readFile(p, 9, 10, nil); err == nil || !strings.Contains(err.Error(), "too large") {
 		t.Errorf("readFile(limit 9) err = %v, want too large", err)
 	}
-	if _, err := readFile(root, 100, nil); err == nil {
-		t.Error("readFile(directory) succeeded")
+	if _, err := readFile(root, 100, 4096, nil); err == nil || !strings.Contains(err.Error(), "not a regular file (directory)") {
+		t.Errorf("readFile(directory) err = %v, want not a regular file", err)
+	}
+	// The size the walk saw is only a hint: the file may have grown or
+	// shrunk since (or report 0, as under /proc).
+	for _, walked := range []int64{0, 3, 10, 4096} {
+		if data, err := readFile(p, 100, walked, nil); err != nil || string(data) != "0123456789" {
+			t.Errorf("readFile(walked size %d) = %q, %v", walked, data, err)
+		}
 	}
 }
 

@@ -69,7 +69,7 @@ func TestLoadFIFO(t *testing.T) {
 	// waiting for a writer.
 	done := make(chan error, 1)
 	go func() {
-		_, err := readFile(fifo, 1<<20, nil)
+		_, err := readFile(fifo, 1<<20, 0, nil)
 		done <- err
 	}()
 	select {
@@ -266,3 +266,4 @@ func TestWalkOfAPathThroughALink(t *testing.T) {
 		t.Errorf("walk of s1/link/.. = %q, want %q", names, want)
 	}
 }
+
