@@ -231,8 +231,7 @@ func load(opts options) (*corpus.Corpus, error) {
 	if err != nil {
 		return nil, err
 	}
-	limitMemory(plan.Bytes, plan.Files())
-	return plan.Load(corpus.Options{MaxFileSize: opts.maxFileSize})
+	return loadPlan(plan, corpus.Options{MaxFileSize: opts.maxFileSize})
 }
 
 // walk finds the files to load: the sample corpus with no path; with
@@ -256,20 +255,43 @@ func walk(opts options) (*corpus.Plan, error) {
 	return corpus.Walk(opts.paths, lo)
 }
 
-// limitMemory keeps the heap of a large corpus within about 2.5 times its
-// size: the Go collector runs more often near the limit instead of letting
-// the heap double between collections. Many short files need more than
+// loadPlan loads what the walk found, with the collector held back.
+func loadPlan(plan *corpus.Plan, lo corpus.Options) (*corpus.Corpus, error) {
+	defer holdCollector(plan.Bytes, plan.Files())()
+	return plan.Load(lo)
+}
+
+// holdCollector keeps the Go collector from running while the corpus
+// loads, until the heap nears memoryLimit: a load allocates 3 to 8 times
+// the corpus, and collecting every time the heap doubled ran the
+// collector a dozen times from the first megabytes on (5 to 10% of
+// loading a corpus of 5 to 15 MB). release puts the collector back as it
+// was, and keeps the limit only for a corpus over 32 MB: a small one's
+// reader may grow past it without needing to collect without pause.
+func holdCollector(corpusBytes int64, files int) (release func()) {
+	prevLimit := debug.SetMemoryLimit(memoryLimit(corpusBytes, files))
+	prevPercent := debug.SetGCPercent(-1)
+	return func() {
+		debug.SetGCPercent(prevPercent)
+		if corpusBytes <= 32<<20 {
+			debug.SetMemoryLimit(prevLimit)
+		}
+	}
+}
+
+// memoryLimit keeps the heap of a corpus within about 2.5 times its size
+// (the collector runs more often near the limit instead of letting the
+// heap double between collections). Many short files need more than
 // that: each document's model costs about 2 KB beside its text (2 KB on
 // 100,000 articles of 1.2 KB, 2.4 KB on 30,000 of 1.3 KB, where the
 // vocabulary weighs more per document), and the vocabulary and word-form
-// tables come out of the fixed 100 MB. The limit leaves room for them, or
-// the collector would run without pause once the live heap passed it
-// (loading the 100,000 articles took 6 to 15 s instead of 5). At 1.75 KB
-// a file, it already runs often enough to slow that load by a fifth.
-func limitMemory(corpusBytes int64, files int) {
-	if corpusBytes > 32<<20 {
-		debug.SetMemoryLimit(max(corpusBytes*12/5+40<<20, corpusBytes+int64(files)*2048+100<<20))
-	}
+// tables about as much as the text, up to 100 MB. The limit leaves room
+// for them, or the collector would run without pause once the live heap
+// passed it (loading the 100,000 articles took 6 to 15 s instead of 5).
+// At 1.75 KB a file, it already runs often enough to slow that load by a
+// fifth.
+func memoryLimit(corpusBytes int64, files int) int64 {
+	return max(corpusBytes*12/5+40<<20, corpusBytes+int64(files)*2048+min(corpusBytes, 100<<20))
 }
 
 // backgroundBytes is the corpus size above which the reader opens on the
@@ -311,7 +333,6 @@ func openReader(opts options, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 			return 1
 		}
-		limitMemory(plan.Bytes, plan.Files())
 	case <-time.After(walkWait):
 		// A large tree: plan stays nil, and the walk's result goes to
 		// loadWhenWalked below.
@@ -343,7 +364,7 @@ func openReader(opts options, stderr io.Writer) int {
 		initial := &corpus.Corpus{Roots: opts.paths}
 		m = ui.New(initial, cfg.Keys, append(uiOpts, ui.Loading(ch, 0, 0))...)
 	case plan.Bytes < backgroundBytes:
-		c, err := plan.Load(lo)
+		c, err := loadPlan(plan, lo)
 		if err != nil {
 			fmt.Fprintln(stderr, "parallax: "+corpus.SanitizeName(err.Error()))
 			return 1
@@ -377,7 +398,6 @@ func loadWhenWalked(walked <-chan walkResult, lo corpus.Options, ch chan<- tea.M
 		ch <- ui.LoadDoneMsg{Err: r.err}
 		return
 	}
-	limitMemory(r.plan.Bytes, r.plan.Files())
 	ch <- ui.LoadProgressMsg{Total: r.plan.Files(), TotalBytes: r.plan.Bytes, Skipped: r.plan.Skipped}
 	loadInBackground(r.plan, lo, ch)
 }
@@ -454,7 +474,7 @@ func loadInBackground(plan *corpus.Plan, lo corpus.Options, ch chan<- tea.Msg) {
 		default: // the reader is busy; the next report will do
 		}
 	}
-	c, err := plan.Load(lo)
+	c, err := loadPlan(plan, lo)
 	ch <- ui.LoadDoneMsg{Corpus: c, Err: err}
 	if err == nil {
 		warmVocabulary(c.Model)
