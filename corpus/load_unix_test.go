@@ -266,4 +266,3 @@ func TestWalkOfAPathThroughALink(t *testing.T) {
 		t.Errorf("walk of s1/link/.. = %q, want %q", names, want)
 	}
 }
-
