@@ -43,6 +43,10 @@ func markLetter(msg tea.KeyPressMsg) (rune, bool) {
 func (m *Model) finishAwait(msg tea.KeyPressMsg) {
 	what := m.await
 	m.await = awaitNothing
+	if msg.Code == tea.KeyEscape {
+		m.status = "" // a change of mind, not a mistake
+		return
+	}
 	r, ok := markLetter(msg)
 	if !ok {
 		m.status = "marks are letters or digits"

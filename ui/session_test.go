@@ -37,6 +37,22 @@ func TestMarksSetAndJump(t *testing.T) {
 	}
 }
 
+// esc after m or ' cancels quietly; another key that is not a letter or
+// digit says what a mark is named by. Neither sets or moves anything.
+func TestMarkKeyCancelled(t *testing.T) {
+	for _, start := range []string{"m", "'"} {
+		m := newTestModel(t, sampleCorpus(t), 100, 30)
+		m = press(t, m, "j", "j", start, "esc")
+		if m.status != "" || len(m.marks) != 0 || m.await != awaitNothing {
+			t.Errorf("%s esc: status %q, %d marks, await %d; want a quiet cancel", start, m.status, len(m.marks), m.await)
+		}
+		m = press(t, m, start, "ctrl+x")
+		if !strings.Contains(m.status, "letters or digits") || len(m.marks) != 0 {
+			t.Errorf("%s ctrl+x: status %q, %d marks", start, m.status, len(m.marks))
+		}
+	}
+}
+
 func TestCopyParagraph(t *testing.T) {
 	m := newTestModel(t, sampleCorpus(t), 100, 30)
 	m = press(t, m, "j", "j", "j", "j")
