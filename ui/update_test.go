@@ -541,6 +541,33 @@ func TestSearchStartsAtCurrentPosition(t *testing.T) {
 	}
 }
 
+// A help box too tall for the window scrolls, and stays centred across
+// like one that fits, its rows all starting in the same column.
+func TestHelpTooTallIsCentred(t *testing.T) {
+	m := newTestModel(t, sampleCorpus(t), 80, 24)
+	for _, keys := range [][]string{{"?"}, {"?", "space"}} {
+		m = press(t, m, "esc")
+		m = press(t, m, keys...)
+		col := -1
+		for _, row := range strings.Split(plainScreen(m), "\n") {
+			i := strings.IndexAny(row, "│╭╰")
+			if i < 0 {
+				continue
+			}
+			if col < 0 {
+				col = i
+			}
+			if i != col {
+				t.Errorf("%v: box row starts at byte %d, others at %d:\n%s", keys, i, col, plainScreen(m))
+				break
+			}
+		}
+		if col < 4 {
+			t.Errorf("%v: box starts at byte %d, want it centred in 80 columns:\n%s", keys, col, plainScreen(m))
+		}
+	}
+}
+
 func TestHelpOverlayOpensAndCloses(t *testing.T) {
 	m := newTestModel(t, sampleCorpus(t), 100, 30)
 	m = press(t, m, "?")

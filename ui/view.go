@@ -185,9 +185,18 @@ func (m Model) clipHelp(box string, height int) []string {
 		// Too tall for the window: it scrolls (j/k, space/b), and the
 		// last row says there is more.
 		off := min(max(0, m.helpOffset), total-height)
-		rows = rows[off : off+height]
+		rows = slices.Clone(rows[off : off+height])
 		if off+height < total && height > 1 {
-			rows[height-1] = ansi.Truncate(m.styles.dim.Render("↓ more: j/k or space/b scroll"), m.width, "…")
+			rows[height-1] = m.styles.dim.Render("↓ more: j/k or space/b scroll")
+		}
+		// Centred across, as a box that fits is.
+		if pad := (m.width - lipgloss.Width(box)) / 2; pad > 0 {
+			for i := range rows {
+				rows[i] = strings.Repeat(" ", pad) + rows[i]
+			}
+		}
+		for i := range rows {
+			rows[i] = ansi.Truncate(rows[i], m.width, "…")
 		}
 	}
 	out := make([]string, height)
