@@ -27,14 +27,22 @@ func NewTermLens(word string) Lens {
 	return Lens{Label: word, stem: words.Stem(lower)}
 }
 
-// NewNameLens matches a proper name, and its last word alone (Musk for
-// Elon Musk), case-sensitively and as whole words.
+// NewNameLens matches a proper name, and its last word alone when that
+// is capitalised (Musk for Elon Musk, but not 3 for Gate 3: that would
+// count every "3 percent"), case-sensitively and as whole words.
 func NewNameLens(name string) Lens {
 	l := Lens{Label: name, Name: true, alts: []string{name}}
 	if i := strings.LastIndexByte(name, ' '); i > 0 {
-		l.alts = append(l.alts, name[i+1:])
+		if last := name[i+1:]; unicode.IsUpper(firstRune(last)) {
+			l.alts = append(l.alts, last)
+		}
 	}
 	return l
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // Valid reports whether the lens can match anything (a stop word cannot).

@@ -180,6 +180,11 @@ func TestLensPassagesAndMentions(t *testing.T) {
 	if got := c.Model.Mentions(l, c.Docs[0]); got != 3 {
 		t.Errorf("Mentions(Elon Musk, a) = %d, want 3", got)
 	}
+	// A name ending in a number is not matched by the number alone.
+	gate := loadTexts(t, map[string]string{"g.txt": "Gate 3 failed at dawn. Rain rose 3 percent, and Gate 3 held no more."})
+	if got := gate.Model.Mentions(NewNameLens("Gate 3"), gate.Docs[0]); got != 2 {
+		t.Errorf("Mentions(Gate 3) = %d, want 2 (not the bare 3)", got)
+	}
 	term := NewTermLens("briefings")
 	if got := c.Model.Mentions(term, c.Docs[1]); got != 2 {
 		t.Errorf("Mentions(briefings, b) = %d, want 2 (briefings, briefing)", got)
