@@ -541,8 +541,10 @@ func isMarkdown(name string) bool {
 // never more than limit bytes whatever size the file system reports
 // (files under /proc report 0), and without blocking on a file that
 // turned into a FIFO after the walk looked at it. The walk's stat stands
-// for the file's own: the file is asked what it is only when reading it
-// fails or finds nothing, which saves a system call per file (of five).
+// for the file's own when the first read brings exactly size bytes, as
+// it does unless the file changed: that saves a system call per file
+// (of five). Otherwise the file is asked what it is before reading on,
+// so a device or FIFO swapped in since is refused after one read.
 func readFile(name string, limit, size int64, buf []byte) ([]byte, error) {
 	f, err := openRead(name)
 	if err != nil {
@@ -555,12 +557,20 @@ func readFile(name string, limit, size int64, buf []byte) ([]byte, error) {
 	if size := min(max(size, 0), limit) + 1; int64(cap(buf)) < size {
 		data = make([]byte, 0, size)
 	}
-	data, err = readAll(io.LimitReader(f, limit+1), data, size)
-	if err != nil || len(data) == 0 {
-		// A directory fails to read; a FIFO without a writer reads empty.
-		if _, mode, serr := f.stat(); serr == nil && !mode.IsRegular() {
-			return nil, errors.New("not a regular file (" + fileKind(mode) + ")")
-		}
+	r := io.LimitReader(f, limit+1)
+	n, err := r.Read(data[:cap(data)])
+	data = data[:n]
+	if err == nil && int64(n) == size && n < cap(data) {
+		return data, nil
+	}
+	if _, mode, serr := f.stat(); serr == nil && !mode.IsRegular() {
+		return nil, errors.New("not a regular file (" + fileKind(mode) + ")")
+	}
+	switch err {
+	case nil:
+		data, err = readAll(r, data, size)
+	case io.EOF:
+		err = nil
 	}
 	if err != nil {
 		return nil, fmt.Errorf("read failed: %s", describe(err))

@@ -266,3 +266,17 @@ func TestWalkOfAPathThroughALink(t *testing.T) {
 		t.Errorf("walk of s1/link/.. = %q, want %q", names, want)
 	}
 }
+
+// A device where the walk saw a file (swapped in since) is refused after
+// one read the walk's size long, not read to the limit.
+func TestReadFileRefusesADevice(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero here")
+	}
+	for _, walked := range []int64{0, 10, 4096} {
+		data, err := readFile("/dev/zero", 1<<30, walked, nil)
+		if err == nil || !strings.Contains(err.Error(), "not a regular file (device)") {
+			t.Errorf("readFile(/dev/zero, walked size %d) = %d bytes, %v; want not a regular file (device)", walked, len(data), err)
+		}
+	}
+}
