@@ -257,41 +257,62 @@ func walk(opts options) (*corpus.Plan, error) {
 
 // loadPlan loads what the walk found, with the collector held back.
 func loadPlan(plan *corpus.Plan, lo corpus.Options) (*corpus.Corpus, error) {
-	defer holdCollector(plan.Bytes, plan.Files())()
+	defer holdCollector(plan.Bytes, plan.Documents(), os.Getenv)()
 	return plan.Load(lo)
 }
 
 // holdCollector keeps the Go collector from running while the corpus
-// loads, until the heap nears memoryLimit: a load allocates 3 to 8 times
+// loads, until the heap nears loadLimit: a load allocates 3 to 8 times
 // the corpus, and collecting every time the heap doubled ran the
 // collector a dozen times from the first megabytes on (5 to 10% of
 // loading a corpus of 5 to 15 MB). release puts the collector back as it
-// was, and keeps the limit only for a corpus over 32 MB: a small one's
-// reader may grow past it without needing to collect without pause.
-func holdCollector(corpusBytes int64, files int) (release func()) {
-	prevLimit := debug.SetMemoryLimit(memoryLimit(corpusBytes, files))
+// was, under memoryLimit for a corpus over 32 MB. GOGC or GOMEMLIMIT in
+// the environment leave the collector to them.
+func holdCollector(corpusBytes int64, docs int, getenv func(string) string) (release func()) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return func() {}
+	}
+	prevLimit := debug.SetMemoryLimit(loadLimit(corpusBytes, docs))
 	prevPercent := debug.SetGCPercent(-1)
 	return func() {
 		debug.SetGCPercent(prevPercent)
-		if corpusBytes <= 32<<20 {
+		if corpusBytes > 32<<20 {
+			debug.SetMemoryLimit(memoryLimit(corpusBytes, docs))
+		} else {
 			debug.SetMemoryLimit(prevLimit)
 		}
 	}
 }
 
-// memoryLimit keeps the heap of a corpus within about 2.5 times its size
-// (the collector runs more often near the limit instead of letting the
-// heap double between collections). Many short files need more than
-// that: each document's model costs about 2 KB beside its text (2 KB on
-// 100,000 articles of 1.2 KB, 2.4 KB on 30,000 of 1.3 KB, where the
-// vocabulary weighs more per document), and the vocabulary and word-form
-// tables about as much as the text, up to 100 MB. The limit leaves room
+// memoryLimit keeps the heap of a large corpus within about 2.5 times its
+// size: the Go collector runs more often near the limit instead of
+// letting the heap double between collections. Many short documents need
+// more than that: each document's model costs about 2 KB beside its text
+// (2 KB on 100,000 articles of 1.2 KB, 2.4 KB on 30,000 of 1.3 KB, where
+// the vocabulary weighs more per document), and the vocabulary and
+// word-form tables come out of the fixed 100 MB. The limit leaves room
 // for them, or the collector would run without pause once the live heap
 // passed it (loading the 100,000 articles took 6 to 15 s instead of 5).
-// At 1.75 KB a file, it already runs often enough to slow that load by a
-// fifth.
-func memoryLimit(corpusBytes int64, files int) int64 {
-	return max(corpusBytes*12/5+40<<20, corpusBytes+int64(files)*2048+min(corpusBytes, 100<<20))
+// At 1.75 KB a document, it already runs often enough to slow that load
+// by a fifth.
+func memoryLimit(corpusBytes int64, docs int) int64 {
+	return max(corpusBytes*12/5+40<<20, corpusBytes+int64(docs)*2048+100<<20)
+}
+
+// loadLimit is the heap a load may grow to before the collector runs:
+// memoryLimit for a corpus over 32 MB. For a smaller one memoryLimit's
+// fixed 100 MB would be most of the heap, and past the target of
+// 2.5 times the corpus and 50 MB: it gets 2.4 times its size and 40 MB,
+// or 1.7 times the heap it will keep if that is more, so that the
+// collector never runs back to back (the heap kept is about 1.6 times
+// the text, 1.5 KB a document and 8 MB on generated corpora of 6 to
+// 50 MB).
+func loadLimit(corpusBytes int64, docs int) int64 {
+	if corpusBytes > 32<<20 {
+		return memoryLimit(corpusBytes, docs)
+	}
+	kept := corpusBytes*8/5 + int64(docs)*1536 + 8<<20
+	return max(corpusBytes*12/5+40<<20, kept*17/10)
 }
 
 // backgroundBytes is the corpus size above which the reader opens on the

@@ -107,6 +107,21 @@ func WalkFS(fsys fs.FS) (*Plan, error) {
 // Files is the number of files the plan will read.
 func (p *Plan) Files() int { return len(p.sources) }
 
+// Documents guesses how many documents the plan will load, for sizing
+// memory: one per file, and one per KB of a JSON or JSON Lines file,
+// whose records are often short.
+func (p *Plan) Documents() int {
+	n := 0
+	for _, s := range p.sources {
+		if isRecordFile(s.display) {
+			n += int(max(s.size>>10, 1))
+		} else {
+			n++
+		}
+	}
+	return n
+}
+
 // First reads files in order until one loads, and returns it: the
 // document a reader can show at once, before anything is indexed. It
 // returns an error (wrapping ErrEmpty) when no file of the plan loads.
