@@ -185,7 +185,7 @@ func (m Model) clipHelp(box string, height int) []string {
 		// Too tall for the window: it scrolls (j/k, space/b), and the
 		// last row says there is more.
 		off := min(max(0, m.helpOffset), total-height)
-		rows = slices.Clone(rows[off : off+height])
+		rows = rows[off : off+height]
 		if off+height < total && height > 1 {
 			rows[height-1] = m.styles.dim.Render("↓ more: j/k or space/b scroll")
 		}
