@@ -2,8 +2,6 @@ package main
 
 import (
 	"math"
-	"os"
-	"path/filepath"
 	"runtime"
 	"runtime/debug"
 	"testing"
@@ -29,7 +27,7 @@ func TestHoldCollector(t *testing.T) {
 		{100 << 20, 10_000, true},
 		{116 << 20, 100_000, true},
 	} {
-		release := holdCollector(c.bytes, c.docs, noEnv)
+		release := holdCollector(c.bytes, c.docs, false, noEnv)
 		if got := debug.SetGCPercent(-1); got != -1 {
 			t.Errorf("%d MB: GC percent %d while loading, want off", c.bytes>>20, got)
 		}
@@ -50,7 +48,7 @@ func TestHoldCollector(t *testing.T) {
 	}
 	// A user who tunes the collector keeps it as they set it.
 	debug.SetMemoryLimit(64 << 20)
-	release := holdCollector(5<<20, 1000, func(k string) string {
+	release := holdCollector(5<<20, 1000, false, func(k string) string {
 		if k == "GOMEMLIMIT" {
 			return "64MiB"
 		}
@@ -60,39 +58,35 @@ func TestHoldCollector(t *testing.T) {
 		t.Error("holdCollector changed the collector despite GOMEMLIMIT")
 	}
 	release()
+	debug.SetMemoryLimit(math.MaxInt64)
+	// Files of records hold an unknown number of documents: the
+	// collector paces itself, under a limit only above 32 MB.
+	for _, size := range []int64{20 << 20, 108 << 20} {
+		release := holdCollector(size, 1, true, noEnv)
+		want := int64(math.MaxInt64)
+		if size > 32<<20 {
+			want = memoryLimit(size, 1)
+		}
+		if debug.SetGCPercent(100) != 100 || debug.SetMemoryLimit(math.MaxInt64) != want {
+			t.Errorf("%d MB of records: the collector was held or the limit is not %d", size>>20, want)
+		}
+		release()
+	}
 }
 
 // The load limit leaves room beside the heap a loaded corpus keeps, or
-// the collector would run back to back near the limit: on many short
-// documents, and on one JSON Lines file of short records. Where the text
-// outweighs the documents' models it stays within the memory
-// target (2.5 times the corpus and 50 MB).
+// the collector would run back to back near the limit, on many short
+// documents; where the text outweighs the documents' models it stays
+// within the memory target (2.5 times the corpus and 50 MB).
 func TestLoadLimitLeavesRoom(t *testing.T) {
 	if testing.Short() {
-		t.Skip("writes and loads 30 MB")
+		t.Skip("writes and loads 20 MB")
 	}
-	short, articles, records := t.TempDir(), t.TempDir(), t.TempDir()
+	short, articles := t.TempDir(), t.TempDir()
 	if _, err := gen.Write(short, gen.Options{Docs: 20_000, TotalBytes: 4 << 20, Seed: 7}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := gen.Write(articles, gen.Options{Docs: 500, TotalBytes: 10 << 20, Seed: 7}); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := gen.Convert(short, records, "jsonl"); err != nil {
-		t.Fatal(err)
-	}
-	// All the records in one file, as a dataset often comes.
-	parts, _ := filepath.Glob(filepath.Join(records, "*.jsonl"))
-	var all []byte
-	for _, p := range parts {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		all = append(all, b...)
-	}
-	dataset := filepath.Join(t.TempDir(), "all.jsonl")
-	if err := os.WriteFile(dataset, all, 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range []struct {
@@ -100,7 +94,6 @@ func TestLoadLimitLeavesRoom(t *testing.T) {
 		inTarget   bool
 	}{
 		{"20,000 short documents", short, false},
-		{"20,000 short records in one file", dataset, false},
 		{"500 articles", articles, true},
 	} {
 		plan, err := corpus.Walk([]string{c.path}, corpus.Options{})
@@ -117,14 +110,13 @@ func TestLoadLimitLeavesRoom(t *testing.T) {
 		runtime.GC()
 		runtime.ReadMemStats(&after)
 		kept := int64(after.HeapAlloc) - int64(before.HeapAlloc)
-		limit := loadLimit(plan.Bytes, plan.Documents())
+		limit := loadLimit(plan.Bytes, plan.Files())
 		if limit < kept*8/5 {
 			t.Errorf("%s: %d documents keep %d MB; the load limit, %d MB, leaves too little room", c.name, loaded.Len(), kept>>20, limit>>20)
 		}
 		if target := plan.Bytes*5/2 + 50<<20; c.inTarget && limit > target {
 			t.Errorf("%s: load limit %d MB over the memory target %d MB", c.name, limit>>20, target>>20)
 		}
-		t.Logf("%s: %d MB, %d documents (guessed %d), keep %d MB, load limit %d MB", c.name, plan.Bytes>>20, loaded.Len(), plan.Documents(), kept>>20, limit>>20)
 		runtime.KeepAlive(loaded)
 	}
 }

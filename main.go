@@ -257,7 +257,7 @@ func walk(opts options) (*corpus.Plan, error) {
 
 // loadPlan loads what the walk found, with the collector held back.
 func loadPlan(plan *corpus.Plan, lo corpus.Options) (*corpus.Corpus, error) {
-	defer holdCollector(plan.Bytes, plan.Documents(), os.Getenv)()
+	defer holdCollector(plan.Bytes, plan.Files(), plan.HasRecords(), os.Getenv)()
 	return plan.Load(lo)
 }
 
@@ -267,17 +267,25 @@ func loadPlan(plan *corpus.Plan, lo corpus.Options) (*corpus.Corpus, error) {
 // collector a dozen times from the first megabytes on (5 to 10% of
 // loading a corpus of 5 to 15 MB). release puts the collector back as it
 // was, under memoryLimit for a corpus over 32 MB. GOGC or GOMEMLIMIT in
-// the environment leave the collector to them.
-func holdCollector(corpusBytes int64, docs int, getenv func(string) string) (release func()) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+// the environment leave the collector to them. Files of records hold an
+// unknown number of documents, each with its model: the collector paces
+// itself then, as it did before there was a hold.
+func holdCollector(corpusBytes int64, files int, records bool, getenv func(string) string) (release func()) {
+	switch {
+	case getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "":
+		return func() {}
+	case records:
+		if corpusBytes > 32<<20 {
+			debug.SetMemoryLimit(memoryLimit(corpusBytes, files))
+		}
 		return func() {}
 	}
-	prevLimit := debug.SetMemoryLimit(loadLimit(corpusBytes, docs))
+	prevLimit := debug.SetMemoryLimit(loadLimit(corpusBytes, files))
 	prevPercent := debug.SetGCPercent(-1)
 	return func() {
 		debug.SetGCPercent(prevPercent)
 		if corpusBytes > 32<<20 {
-			debug.SetMemoryLimit(memoryLimit(corpusBytes, docs))
+			debug.SetMemoryLimit(memoryLimit(corpusBytes, files))
 		} else {
 			debug.SetMemoryLimit(prevLimit)
 		}
@@ -286,17 +294,17 @@ func holdCollector(corpusBytes int64, docs int, getenv func(string) string) (rel
 
 // memoryLimit keeps the heap of a large corpus within about 2.5 times its
 // size: the Go collector runs more often near the limit instead of
-// letting the heap double between collections. Many short documents need
+// letting the heap double between collections. Many short files need
 // more than that: each document's model costs about 2 KB beside its text
 // (2 KB on 100,000 articles of 1.2 KB, 2.4 KB on 30,000 of 1.3 KB, where
 // the vocabulary weighs more per document), and the vocabulary and
 // word-form tables come out of the fixed 100 MB. The limit leaves room
 // for them, or the collector would run without pause once the live heap
 // passed it (loading the 100,000 articles took 6 to 15 s instead of 5).
-// At 1.75 KB a document, it already runs often enough to slow that load
+// At 1.75 KB a file, it already runs often enough to slow that load
 // by a fifth.
-func memoryLimit(corpusBytes int64, docs int) int64 {
-	return max(corpusBytes*12/5+40<<20, corpusBytes+int64(docs)*2048+100<<20)
+func memoryLimit(corpusBytes int64, files int) int64 {
+	return max(corpusBytes*12/5+40<<20, corpusBytes+int64(files)*2048+100<<20)
 }
 
 // loadLimit is the heap a load may grow to before the collector runs:
@@ -305,13 +313,13 @@ func memoryLimit(corpusBytes int64, docs int) int64 {
 // 2.5 times the corpus and 50 MB: it gets 2.4 times its size and 40 MB,
 // or 1.7 times the heap it will keep if that is more, so that the
 // collector never runs back to back (the heap kept is about 1.6 times
-// the text, 1.5 KB a document and 8 MB on generated corpora of 6 to
+// the text, 1.5 KB a file and 8 MB on generated corpora of 6 to
 // 50 MB).
-func loadLimit(corpusBytes int64, docs int) int64 {
+func loadLimit(corpusBytes int64, files int) int64 {
 	if corpusBytes > 32<<20 {
-		return memoryLimit(corpusBytes, docs)
+		return memoryLimit(corpusBytes, files)
 	}
-	kept := corpusBytes*8/5 + int64(docs)*1536 + 8<<20
+	kept := corpusBytes*8/5 + int64(files)*1536 + 8<<20
 	return max(corpusBytes*12/5+40<<20, kept*17/10)
 }
 

@@ -107,19 +107,11 @@ func WalkFS(fsys fs.FS) (*Plan, error) {
 // Files is the number of files the plan will read.
 func (p *Plan) Files() int { return len(p.sources) }
 
-// Documents guesses how many documents the plan will load, for sizing
-// memory: one per file, and one per KB of a JSON or JSON Lines file,
-// whose records are often short.
-func (p *Plan) Documents() int {
-	n := 0
-	for _, s := range p.sources {
-		if isRecordFile(s.display) {
-			n += int(max(s.size>>10, 1))
-		} else {
-			n++
-		}
-	}
-	return n
+// HasRecords reports whether some files hold records (JSON, JSON Lines),
+// so that how many documents the plan loads is unknown until they are
+// read.
+func (p *Plan) HasRecords() bool {
+	return slices.ContainsFunc(p.sources, func(s source) bool { return isRecordFile(s.display) })
 }
 
 // First reads files in order until one loads, and returns it: the
@@ -196,7 +188,7 @@ func (p *Plan) Load(opt Options) (*Corpus, error) {
 	}
 	p.vocab.startLoad(p.Bytes)
 	workers := runtime.GOMAXPROCS(0)
-	if !slices.ContainsFunc(p.sources, func(s source) bool { return isRecordFile(s.display) }) {
+	if !p.HasRecords() {
 		workers = min(workers, max(1, len(p.sources))) // a worker per file at most
 	}
 	read.Add(workers)
