@@ -271,26 +271,30 @@ func loadPlan(plan *corpus.Plan, lo corpus.Options) (*corpus.Corpus, error) {
 // unknown number of documents, each with its model: the collector paces
 // itself then, as it did before there was a hold.
 func holdCollector(corpusBytes int64, files int, records bool, getenv func(string) string) (release func()) {
-	switch {
-	case getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "":
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
 		return func() {}
-	case records:
-		if corpusBytes > 32<<20 {
+	}
+	limitLarge := func() {
+		if corpusBytes > largeCorpus {
 			debug.SetMemoryLimit(memoryLimit(corpusBytes, files))
 		}
+	}
+	if records {
+		limitLarge()
 		return func() {}
 	}
 	prevLimit := debug.SetMemoryLimit(loadLimit(corpusBytes, files))
 	prevPercent := debug.SetGCPercent(-1)
 	return func() {
 		debug.SetGCPercent(prevPercent)
-		if corpusBytes > 32<<20 {
-			debug.SetMemoryLimit(memoryLimit(corpusBytes, files))
-		} else {
-			debug.SetMemoryLimit(prevLimit)
-		}
+		debug.SetMemoryLimit(prevLimit)
+		limitLarge()
 	}
 }
+
+// largeCorpus is the size over which a corpus's heap stays under
+// memoryLimit once loaded.
+const largeCorpus = 32 << 20
 
 // memoryLimit keeps the heap of a large corpus within about 2.5 times its
 // size: the Go collector runs more often near the limit instead of
@@ -316,7 +320,7 @@ func memoryLimit(corpusBytes int64, files int) int64 {
 // the text, 1.5 KB a file and 8 MB on generated corpora of 6 to
 // 50 MB).
 func loadLimit(corpusBytes int64, files int) int64 {
-	if corpusBytes > 32<<20 {
+	if corpusBytes > largeCorpus {
 		return memoryLimit(corpusBytes, files)
 	}
 	kept := corpusBytes*8/5 + int64(files)*1536 + 8<<20

@@ -33,16 +33,11 @@ func NewTermLens(word string) Lens {
 func NewNameLens(name string) Lens {
 	l := Lens{Label: name, Name: true, alts: []string{name}}
 	if i := strings.LastIndexByte(name, ' '); i > 0 {
-		if last := name[i+1:]; unicode.IsUpper(firstRune(last)) {
+		if last := name[i+1:]; words.CapitalOf(last) != 0 {
 			l.alts = append(l.alts, last)
 		}
 	}
 	return l
-}
-
-func firstRune(s string) rune {
-	r, _ := utf8.DecodeRuneInString(s)
-	return r
 }
 
 // Valid reports whether the lens can match anything (a stop word cannot).
