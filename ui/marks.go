@@ -107,9 +107,10 @@ func markItems(marks map[rune]mark) []pickItem {
 	for _, r := range letters {
 		mk := marks[r]
 		items = append(items, pickItem{
-			Title:  fmt.Sprintf("%c  %s", r, mk.doc.Title),
-			Detail: contextAt(mk.doc, mk.at),
-			Value:  r,
+			Title:       fmt.Sprintf("%c  %s", r, mk.doc.Title),
+			Detail:      contextAt(mk.doc, mk.at),
+			MatchDetail: true, // the filter says "letter, title or text"
+			Value:       r,
 		})
 	}
 	return items

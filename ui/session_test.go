@@ -39,6 +39,14 @@ func TestMarksSetAndJump(t *testing.T) {
 
 // esc after m or ' cancels quietly; another key that is not a letter or
 // digit says what a mark is named by. Neither sets or moves anything.
+// The marks list's filter matches the text at a mark, as it says.
+func TestMarksFilterMatchesText(t *testing.T) {
+	items := markItems(map[rune]mark{'x': {doc: sampleCorpus(t).Docs[0], at: anchor{para: 1}}})
+	if !items[0].MatchDetail || items[0].Detail == "" {
+		t.Errorf("mark item %+v: its text is not matched by the filter", items[0])
+	}
+}
+
 func TestMarkKeyCancelled(t *testing.T) {
 	for _, start := range []string{"m", "'"} {
 		m := newTestModel(t, sampleCorpus(t), 100, 30)
