@@ -216,6 +216,11 @@ func (m Model) update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyPressMsg:
 		m.status = ""
+		// ctrl+c quits from anywhere, as the help says: in an overlay,
+		// a prompt or halfway through a two-key command.
+		if msg.String() == "ctrl+c" {
+			return m, tea.Quit
+		}
 		if m.mode == modeHelp {
 			return m.updateHelp(msg)
 		}
@@ -422,8 +427,6 @@ func (m *Model) swap() {
 func (m Model) updateHelp(msg tea.KeyPressMsg) (tea.Model, tea.Cmd) {
 	k := &m.keys
 	switch {
-	case key.Matches(msg, k.Quit) && msg.String() == "ctrl+c":
-		return m, tea.Quit
 	case key.Matches(msg, k.Help), key.Matches(msg, k.Cancel), key.Matches(msg, k.Quit):
 		m.mode = modeRead
 	case key.Matches(msg, k.LineDown):

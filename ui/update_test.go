@@ -724,3 +724,33 @@ func TestHeaderNeverDoublesAnEllipsis(t *testing.T) {
 		}
 	}
 }
+
+// The help says ctrl+c quits; it must from every overlay, prompt and
+// half-typed two-key command, not only while reading.
+func TestCtrlCQuitsFromAnywhere(t *testing.T) {
+	for _, keys := range [][]string{{}, {"o"}, {"e"}, {"M"}, {"S"}, {"/"}, {"?"}, {"m"}, {"'"}, {"o", "x"}} {
+		m := newTestModel(t, sampleCorpus(t), 100, 30)
+		m = press(t, m, "m", "a") // a mark, so that M opens a list
+		m = press(t, m, keys...)
+		if _, cmd := m.Update(keyPress("ctrl+c")); cmd == nil || !isQuit(cmd) {
+			t.Errorf("%v then ctrl+c: did not quit", keys)
+		}
+	}
+}
+
+// Scrolled down, the help says there is more above as well as below.
+func TestHelpScrolledSaysMoreAbove(t *testing.T) {
+	m := newTestModel(t, sampleCorpus(t), 80, 12)
+	m = press(t, m, "?")
+	if s := plainScreen(m); strings.Contains(s, "↑ more") || !strings.Contains(s, "↓ more") {
+		t.Fatalf("help at the top:\n%s", s)
+	}
+	m = press(t, m, "j", "j")
+	if s := plainScreen(m); !strings.Contains(s, "↑ more") {
+		t.Errorf("help scrolled down says nothing of the rows above:\n%s", s)
+	}
+	m = press(t, m, "q")
+	if m.mode != modeRead {
+		t.Error("q did not close the help, which says q closes it")
+	}
+}

@@ -146,7 +146,7 @@ func (m Model) helpBox() string {
 	packed = append(packed, lipgloss.JoinHorizontal(lipgloss.Top, intersperse(row, "    ")...))
 	keys := lipgloss.JoinVertical(lipgloss.Left, intersperse(packed, "")...)
 	content := m.styles.heading.Render("parallax — keys") + "\n\n" + keys + "\n\n" +
-		m.styles.dim.Render("? or esc closes this help")
+		m.styles.dim.Render("?, esc or q closes this help")
 	box := lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).
 		BorderForeground(m.styles.paletteBorder.GetForeground()).Padding(0, 1).Render(content)
 	if lipgloss.Width(box) > m.width {
@@ -169,7 +169,7 @@ func (m Model) helpList() string {
 			lines = append(lines, m.styles.help.FullKey.Render(h.Key)+" "+h.Desc)
 		}
 	}
-	lines = append(lines, "", m.styles.dim.Render("? or esc closes this help"))
+	lines = append(lines, "", m.styles.dim.Render("?, esc or q closes this help"))
 	for i, l := range lines {
 		lines[i] = ansi.Truncate(l, m.width, "…")
 	}
@@ -186,6 +186,9 @@ func (m Model) clipHelp(box string, height int) []string {
 		// last row says there is more.
 		off := min(max(0, m.helpOffset), total-height)
 		rows = rows[off : off+height]
+		if off > 0 && height > 2 {
+			rows[0] = m.styles.dim.Render("↑ more: k or b scroll back")
+		}
 		if off+height < total && height > 1 {
 			rows[height-1] = m.styles.dim.Render("↓ more: j/k or space/b scroll")
 		}
