@@ -754,3 +754,22 @@ func TestHelpScrolledSaysMoreAbove(t *testing.T) {
 		t.Error("q did not close the help, which says q closes it")
 	}
 }
+
+// The footer's keys shrink by whole items: never a cut item or a bare
+// separator, and "? help" stays while it fits.
+func TestFooterKeysDropWholeItems(t *testing.T) {
+	for w := 8; w <= 200; w++ {
+		m := newTestModel(t, sampleCorpus(t), w, 20)
+		rows := strings.Split(plainScreen(m), "\n")
+		foot := strings.TrimRight(rows[len(rows)-1], " ")
+		if ansi.StringWidth(foot) > w {
+			t.Errorf("width %d: footer is %d wide: %q", w, ansi.StringWidth(foot), foot)
+		}
+		if strings.HasSuffix(foot, "•") || strings.HasSuffix(foot, "…") {
+			t.Errorf("width %d: footer ends on a separator or a cut: %q", w, foot)
+		}
+		if w >= 40 && !strings.HasSuffix(foot, "? help • q quit") {
+			t.Errorf("width %d: footer lost ? help or q quit: %q", w, foot)
+		}
+	}
+}

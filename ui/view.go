@@ -107,14 +107,63 @@ func (m Model) footer() string {
 	}
 	left = ansi.Truncate(left, m.width, "…")
 	room := m.width - ansi.StringWidth(left) - 1
-	keys := ""
-	if room > 0 {
-		h := m.help
-		h.SetWidth(room)
-		keys = h.ShortHelpView(m.keys.ShortHelp())
-	}
+	keys := m.footerKeys(room)
 	gap := max(0, m.width-ansi.StringWidth(left)-ansi.StringWidth(keys))
 	return fit(st.status.Render(left)+strings.Repeat(" ", gap)+keys, m.width)
+}
+
+// footerKeys is the short key help in at most width columns. When not
+// every key fits it drops keys from the end but keeps "? help", which
+// says where the others are, and "q quit" while it can. (bubbles' ShortHelpView adds an item that
+// does not fit when its ellipsis would not fit either, and cutting that
+// leaves a bare separator.)
+func (m Model) footerKeys(width int) string {
+	hs := &m.help.Styles
+	sep := hs.ShortSeparator.Inline(true).Render(m.help.ShortSeparator)
+	sepW := lipgloss.Width(sep)
+	type item struct {
+		text string
+		w    int
+		keep int // 2 for help, 1 for quit: dropped last
+	}
+	var items []item
+	total := 0
+	for _, b := range m.keys.ShortHelp() {
+		if !b.Enabled() {
+			continue
+		}
+		text := hs.ShortKey.Inline(true).Render(b.Help().Key) + " " + hs.ShortDesc.Inline(true).Render(b.Help().Desc)
+		it := item{text: text, w: lipgloss.Width(text)}
+		switch b.Help().Key {
+		case m.keys.Help.Help().Key:
+			it.keep = 2
+		case m.keys.Quit.Help().Key:
+			it.keep = 1
+		}
+		if len(items) > 0 {
+			total += sepW
+		}
+		total += it.w
+		items = append(items, it)
+	}
+	for total > width && len(items) > 0 {
+		drop := len(items) - 1
+		for i, it := range items {
+			if it.keep <= items[drop].keep {
+				drop = i // the last of the least kept
+			}
+		}
+		total -= items[drop].w
+		if len(items) > 1 {
+			total -= sepW
+		}
+		items = append(items[:drop], items[drop+1:]...)
+	}
+	parts := make([]string, len(items))
+	for i, it := range items {
+		parts[i] = it.text
+	}
+	return strings.Join(parts, sep)
 }
 
 // helpRowsUnclipped is the help box, whatever the window's height.
