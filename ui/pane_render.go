@@ -80,7 +80,9 @@ func (p *pane) header(st *styles, focused bool) string {
 		switch rest := room - ansi.StringWidth(title); {
 		case rest <= 0:
 			left = ellipsize(title, room)
-		case rest < 4: // "  …" says nothing, and doubles a title's own "…"
+		case rest < 12:
+			// A fragment such as "  0…" names nothing (and "  …" doubles a
+			// title's own "…"): the title alone reads better.
 			left = title
 		default:
 			left = title + ellipsize(path, rest)

@@ -773,3 +773,22 @@ func TestFooterKeysDropWholeItems(t *testing.T) {
 		}
 	}
 }
+
+// A header shows the file name whole, cut to a part that still names
+// something, or not at all: never a stub such as "  0…".
+func TestHeaderPathIsNeverAStub(t *testing.T) {
+	c := tempCorpus(t, map[string]string{"a-rather-long-file-name.txt": "Short title\n\nBody text here.\n"})
+	m := newTestModel(t, c, 160, 24)
+	for w := 20; w <= 120; w++ {
+		m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 24})
+		h := headerOf(t, m, 0)
+		_, rest, ok := strings.Cut(h, "Short title")
+		if !ok {
+			continue
+		}
+		path := strings.Fields(rest)
+		if len(path) > 1 && strings.HasSuffix(path[0], "…") && ansi.StringWidth(path[0]) < 9 {
+			t.Errorf("width %d: header %q shows a stub of the file name", w, h)
+		}
+	}
+}
