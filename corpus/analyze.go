@@ -169,7 +169,7 @@ func (t *termizer) reuse(buf []byte) {
 func newTermizer(v *vocab, corpusBytes int64) *termizer {
 	stems := v.expectedStems(corpusBytes) // so that the counts need not grow
 	return &termizer{vocab: v,
-		counts: make([]uint32, stems), paraCounts: make([]uint32, stems)}
+		counts: touched(make([]uint32, stems)), paraCounts: touched(make([]uint32, stems))}
 }
 
 // lookup returns the term id of the word text[start:end] (or stopID)
