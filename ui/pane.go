@@ -37,6 +37,18 @@ type pane struct {
 	resume  map[*corpus.Document]anchor // where this pane last was in each document
 	link    *paneLink                   // the paragraph marked as linked to the other pane
 	pending *anchor                     // a position set before the pane had a size
+	sized   sizedAt                     // the anchor the last resize kept
+}
+
+// sizedAt is the anchor a resize kept and the top line it led to. While
+// the pane still shows that line, the next resize keeps the same anchor
+// rather than the start of that line: at another width a line starts at
+// another offset, and swapping two panes of unequal widths back and forth
+// drifted a line each time.
+type sizedAt struct {
+	doc *corpus.Document
+	top int
+	at  anchor
 }
 
 // paneLink marks a paragraph of the pane's document as one half of a
@@ -64,11 +76,15 @@ func (p *pane) SetSize(width, height int) {
 		return
 	}
 	at := p.anchor()
+	if p.sized.doc != nil && p.sized.doc == p.shown() && p.sized.top == p.top {
+		at = p.sized.at
+	}
 	if p.pending != nil {
 		at, p.pending = *p.pending, nil
 	}
 	p.width, p.height = max(0, width), max(0, height)
 	p.moveTo(at)
+	p.sized = sizedAt{p.shown(), p.top, at}
 }
 
 func (p *pane) textWidth() int  { return max(1, p.width-gutterWidth-rightMargin) }

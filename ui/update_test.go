@@ -792,3 +792,24 @@ func TestHeaderPathIsNeverAStub(t *testing.T) {
 		}
 	}
 }
+
+// Swapping panes of unequal widths back and forth, or resizing the window
+// away and back, returns each document to the line it was on.
+func TestSwapAndResizeDoNotDrift(t *testing.T) {
+	for _, w := range []int{81, 97, 123, 160} {
+		m := newTestModel(t, sampleCorpus(t), w, 30)
+		for range 7 {
+			m = press(t, m, "j", "j", "j")
+			top := [2]int{m.panes[0].top, m.panes[1].top}
+			for range 3 {
+				m = press(t, m, "s", "s")
+			}
+			m = update(t, m, tea.WindowSizeMsg{Width: w - 13, Height: 30})
+			m = update(t, m, tea.WindowSizeMsg{Width: w + 29, Height: 30})
+			m = update(t, m, tea.WindowSizeMsg{Width: w, Height: 30})
+			if got := [2]int{m.panes[0].top, m.panes[1].top}; got != top {
+				t.Fatalf("width %d: tops %v before three double swaps and a resize, %v after", w, top, got)
+			}
+		}
+	}
+}
