@@ -46,7 +46,7 @@ func (l Lens) Valid() bool { return l.Name || l.stem != "" }
 // Find returns the byte ranges of the lens's mentions in text, in order.
 func (l Lens) Find(text string) [][2]int {
 	if l.Name {
-		return findNames(text, l.alts)
+		return words.FindNames(text, l.alts)
 	}
 	if l.stem == "" {
 		return nil
@@ -58,44 +58,6 @@ func (l Lens) Find(text string) [][2]int {
 		}
 	})
 	return out
-}
-
-// findNames finds whole-word occurrences of any of the alternatives: at
-// each step the earliest, and the longest of those starting there.
-func findNames(text string, alts []string) [][2]int {
-	var out [][2]int
-	for i := 0; i < len(text); {
-		start, end := -1, -1
-		for _, a := range alts {
-			for from := i; a != ""; {
-				j := strings.Index(text[from:], a)
-				if j < 0 {
-					break
-				}
-				s := from + j
-				if isWordBoundary(text, s, s+len(a)) {
-					if start < 0 || s < start || (s == start && s+len(a) > end) {
-						start, end = s, s+len(a)
-					}
-					break
-				}
-				from = s + 1
-			}
-		}
-		if start < 0 {
-			break
-		}
-		out = append(out, [2]int{start, end})
-		i = end
-	}
-	return out
-}
-
-func isWordBoundary(text string, start, end int) bool {
-	before, _ := utf8.DecodeLastRuneInString(text[:start])
-	after, _ := utf8.DecodeRuneInString(text[end:])
-	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
-	return (start == 0 || !isWord(before)) && (end == len(text) || !isWord(after))
 }
 
 // Passage is a part of a paragraph shown by a lens: the sentences that

@@ -119,3 +119,45 @@ func TestLoadFS(t *testing.T) {
 		t.Errorf("LoadFS of nothing loadable: err = %v, want ErrEmpty", err)
 	}
 }
+
+// The lens chooser says how often each name is mentioned; choosing it
+// must show as many mentions. On the real articles the counts differed
+// by the names in their title-case headings, which only the lens counted.
+func TestSharedCorpusNameCountsAgree(t *testing.T) {
+	if _, err := os.Stat(sharedCorpus); err != nil {
+		t.Skipf("shared corpus not available: %v", err)
+	}
+	c, err := Load([]string{sharedCorpus}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNameCountsAgree(t, c, 1000)
+}
+
+func TestSampleNameCountsAgree(t *testing.T) {
+	c, err := LoadFS(sample.FS, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkNameCountsAgree(t, c, 1000)
+}
+
+// checkNameCountsAgree compares the vocabulary's counts of its n most
+// mentioned names with what the lens finds in each document.
+func checkNameCountsAgree(t *testing.T, c *Corpus, n int) {
+	t.Helper()
+	checked := 0
+	for _, e := range c.Model.Vocabulary() {
+		if !e.Name || checked == n {
+			continue
+		}
+		checked++
+		l, lensTotal := e.Lens(), 0
+		for _, d := range c.Docs {
+			lensTotal += c.Model.Mentions(l, d)
+		}
+		if lensTotal != e.Mentions {
+			t.Errorf("%q: the chooser says %d mentions, the lens finds %d", e.Label, e.Mentions, lensTotal)
+		}
+	}
+}

@@ -22,8 +22,10 @@ type NameCount struct {
 // also capitalises it mid-sentence. A surname used alone (Musk) counts
 // toward the full name it belongs to (Elon Musk) when the document has it.
 type Names struct {
-	counts  map[string]int
-	initial map[string]int // single words seen only at sentence starts
+	counts   map[string]int
+	initial  map[string]int // single words seen only at sentence starts
+	headings []string       // paragraphs set in title case (see AddTokens)
+	long     []NameCount    // Result's scratch: the names of several words
 
 	// Scratch for Result, kept between documents.
 	known     map[string]bool
@@ -44,6 +46,8 @@ func (n *Names) Reset() {
 	}
 	clear(n.counts)
 	clear(n.initial)
+	clear(n.headings)
+	n.headings = n.headings[:0]
 }
 
 // Add collects the names of one paragraph.
@@ -62,10 +66,11 @@ func (n *Names) Add(paragraph string) {
 // AddTokens collects the names of a paragraph whose word ranges (from
 // Scan) and kinds (KindOf|CapitalOf) the caller already has, so the text
 // model tokenizes once and looks each word form up once. Headings set in
-// title case are skipped: every word is capitalised there, so runs mean
-// nothing.
+// title case find no names: every word is capitalised there, so runs mean
+// nothing. But the names found elsewhere are counted in them (see Result).
 func (n *Names) AddTokens(paragraph string, spans [][2]int, kinds []Kind) {
 	if isTitleCase(paragraph, spans, kinds) {
+		n.headings = append(n.headings, paragraph)
 		return
 	}
 	word := func(i int) string { return paragraph[spans[i][0]:spans[i][1]] }
@@ -147,6 +152,12 @@ func (n *Names) Result() []NameCount {
 			}
 		}
 	}
+	n.long = n.long[:0]
+	for name, c := range counts {
+		if strings.ContainsFunc(name, isNameJoiner) {
+			n.long = append(n.long, NameCount{name, c}) // as written, before surnames join them
+		}
+	}
 	// A surname alone counts toward the most mentioned full name ending
 	// with it (the first in order on a tie).
 	for full, c := range counts { // fullNames: last word → full name
@@ -165,6 +176,8 @@ func (n *Names) Result() []NameCount {
 			delete(counts, name)
 		}
 	}
+	n.countInHeadings(fullNames)
+	n.countWithin(fullNames)
 	out := make([]NameCount, 0, len(counts))
 	for k, v := range counts {
 		out = append(out, NameCount{k, v})
@@ -176,6 +189,70 @@ func (n *Names) Result() []NameCount {
 		return strings.Compare(a.Name, b.Name)
 	})
 	return out
+}
+
+// lensAlts is what the event lens finds for a name: the name, and its
+// last word alone when that stands for it (see Result).
+func lensAlts(name string, fullNames map[string]string) [2]string {
+	alts := [2]string{name, ""}
+	if i := strings.LastIndexByte(name, ' '); i > 0 && fullNames[name[i+1:]] == name && CapitalOf(name[i+1:]) != 0 {
+		alts[1] = name[i+1:]
+	}
+	return alts
+}
+
+// countWithin adds the mentions of names inside longer names, which the
+// event lens finds: "Lower Quay" in "Lower Quay Road", Musk (Elon Musk)
+// in "Musk Foundation" and "Musk-Bannon", China in "U.S.-China". It tries
+// each run of words of each longer name.
+func (n *Names) countWithin(fullNames map[string]string) {
+	var parts [][2]int
+	var found []string
+	for _, b := range n.long {
+		parts, found = parts[:0], found[:0]
+		start := 0
+		for i, r := range b.Name {
+			if isNameJoiner(r) {
+				parts = append(parts, [2]int{start, i})
+				start = i + utf8.RuneLen(r)
+			}
+		}
+		parts = append(parts, [2]int{start, len(b.Name)})
+		for i := range parts {
+			for j := i; j < len(parts); j++ {
+				sub := b.Name[parts[i][0]:parts[j][1]]
+				a, ok := sub, false
+				if _, ok = n.counts[sub]; !ok {
+					a, ok = fullNames[sub]
+				}
+				if ok && a != b.Name && !slices.Contains(found, a) {
+					found = append(found, a)
+					alts := lensAlts(a, fullNames)
+					n.counts[a] += b.Count * len(FindNames(b.Name, alts[:]))
+				}
+			}
+		}
+	}
+}
+
+// isNameJoiner is a rune that joins the words of a name (see joinsName).
+func isNameJoiner(r rune) bool { return r == ' ' || r == '-' || r == '‑' }
+
+// countInHeadings adds the mentions in title-case headings of the names
+// found elsewhere, as the event lens finds them (FindNames): the name, or
+// its last word alone for the full name that surname stands for. So
+// "Musk Sells Shares" counts for Elon Musk, and the lens, the palette
+// and the lens chooser agree on how often a document names him.
+func (n *Names) countInHeadings(fullNames map[string]string) {
+	if len(n.headings) == 0 {
+		return
+	}
+	for name := range n.counts {
+		alts := lensAlts(name, fullNames)
+		for _, h := range n.headings {
+			n.counts[name] += len(FindNames(h, alts[:]))
+		}
+	}
 }
 
 // joinsName reports whether the text between two capitalised words keeps
@@ -367,4 +444,42 @@ var titles = map[string]bool{
 	"diplomat": true, "analyst": true, "hydrologist": true, "engineer": true,
 	"premier": true, "speaker": true, "ambassador": true, "captain": true,
 	"former": true, "acting": true, "deputy": true, "chief": true, "executive": true,
+}
+
+// FindNames finds whole-word occurrences of any of the alternatives: at
+// each step the earliest, and the longest of those starting there.
+func FindNames(text string, alts []string) [][2]int {
+	var out [][2]int
+	for i := 0; i < len(text); {
+		start, end := -1, -1
+		for _, a := range alts {
+			for from := i; a != ""; {
+				j := strings.Index(text[from:], a)
+				if j < 0 {
+					break
+				}
+				s := from + j
+				if isWordBoundary(text, s, s+len(a)) {
+					if start < 0 || s < start || (s == start && s+len(a) > end) {
+						start, end = s, s+len(a)
+					}
+					break
+				}
+				from = s + 1
+			}
+		}
+		if start < 0 {
+			break
+		}
+		out = append(out, [2]int{start, end})
+		i = end
+	}
+	return out
+}
+
+func isWordBoundary(text string, start, end int) bool {
+	before, _ := utf8.DecodeLastRuneInString(text[:start])
+	after, _ := utf8.DecodeRuneInString(text[end:])
+	isWord := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return (start == 0 || !isWord(before)) && (end == len(text) || !isWord(after))
 }

@@ -26,6 +26,21 @@ func referenceResult(n *Names) []NameCount {
 			counts[name] += c
 		}
 	}
+	literal := map[string]int{} // names of several words, as written
+	for name, c := range counts {
+		if strings.ContainsAny(name, " -") {
+			literal[name] = c
+		}
+	}
+	bestFull := func(surname string) string {
+		best, bestCount := "", 0
+		for full, fc := range literal {
+			if strings.HasSuffix(full, " "+surname) && (fc > bestCount || (fc == bestCount && full < best)) {
+				best, bestCount = full, fc
+			}
+		}
+		return best
+	}
 	for name, c := range counts {
 		if strings.ContainsRune(name, ' ') {
 			continue
@@ -39,6 +54,19 @@ func referenceResult(n *Names) []NameCount {
 		if best != "" {
 			counts[best] += c
 			delete(counts, name)
+		}
+	}
+	// Mentions inside longer names, found as the lens finds them.
+	for b, bc := range literal {
+		for a := range counts {
+			if a == b {
+				continue
+			}
+			alts := []string{a}
+			if i := strings.LastIndexByte(a, ' '); i > 0 && bestFull(a[i+1:]) == a {
+				alts = append(alts, a[i+1:])
+			}
+			counts[a] += bc * len(FindNames(b, alts))
 		}
 	}
 	out := make([]NameCount, 0, len(counts))
