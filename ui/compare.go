@@ -48,6 +48,7 @@ func (m *Model) toggleLinkedScroll() {
 		return
 	}
 	m.panes[0].link, m.panes[1].link = nil, nil
+	m.linkMissed = linkMiss{}
 	m.followLink()
 	if m.status == "" {
 		m.status = "linked scrolling on: the other pane follows the matching passage (L to stop)"
@@ -152,15 +153,29 @@ func (m *Model) followLink() {
 	if from.link != nil && from.link.para == para {
 		return
 	}
+	miss := linkMiss{from.doc, to.doc, para}
+	if from.link == nil && m.linkMissed == miss {
+		return // said already; the key pressed may have said something else since
+	}
 	best, ok := m.corpus.Model.Align(from.doc.Index, para, to.doc.Index)
 	if !ok {
 		from.link, to.link = nil, nil
-		m.status = "no matching passage"
+		m.linkMissed = miss
+		if m.status == "" { // what the key itself reported comes first
+			m.status = "no matching passage"
+		}
 		return
 	}
+	m.linkMissed = linkMiss{}
 	from.link = &paneLink{para: para, score: best.Score}
 	to.link = &paneLink{para: best.Para, score: best.Score}
 	to.showPara(best.Para)
+}
+
+// linkMiss is a paragraph of one document that has no match in another.
+type linkMiss struct {
+	from, to *corpus.Document
+	para     int
 }
 
 // relatedCycle remembers the related documents of a source document so

@@ -506,3 +506,25 @@ func TestAlignKeepsTheReadingPaneWhenItCannotLineUp(t *testing.T) {
 		t.Errorf("the matching paragraph (line %d) is off screen in the other pane (top %d)", l, to.top)
 	}
 }
+
+// With linked scrolling on and no passage matching, each key still says
+// what it did: "no matching passage" is said once, not over every reply.
+func TestLinkedScrollingMissDoesNotHideOtherMessages(t *testing.T) {
+	c := tempCorpus(t, map[string]string{
+		"a.txt": "Floodgate fails\n\nThe floodgate on the river failed and water reached the town square.\n",
+		"b.txt": "Bread recipes\n\nKnead the dough slowly, then bake it in a hot oven for forty minutes.\n",
+	})
+	m := newTestModel(t, c, readW, readH)
+	m = press(t, m, "L")
+	if !strings.Contains(m.status, "no matching passage") {
+		t.Fatalf("L on unrelated documents: status %q", m.status)
+	}
+	m = press(t, m, "backspace")
+	if !strings.Contains(m.status, "no earlier document") {
+		t.Errorf("backspace with linked scrolling on: status %q, want the back key's own message", m.status)
+	}
+	m = press(t, m, "j")
+	if m.status != "" {
+		t.Errorf("j on the same paragraph: status %q, want nothing new", m.status)
+	}
+}

@@ -55,6 +55,7 @@ type Model struct {
 
 	// Comparison state.
 	linkedScroll bool
+	linkMissed   linkMiss // the paragraph linked scrolling last found no match for
 	showTerms    bool
 	highlight    bool
 	lens         *corpus.Lens // the active event lens, if any
