@@ -154,6 +154,9 @@ func mdEscape(s string) string {
 
 // slug makes a file-name part from a title: lower-case letters and digits
 // joined by hyphens, at most 40 bytes.
+// slugMax is the longest a title's part of an export name gets.
+const slugMax = 40
+
 func slug(title string) string {
 	// Accented letters keep their base letter (Zürich → zurich): decompose
 	// and drop the combining marks.
@@ -171,11 +174,21 @@ func slug(title string) string {
 			b.WriteByte('-')
 			dash = true
 		}
-		if b.Len() >= 40 {
+		if b.Len() > slugMax {
 			break
 		}
 	}
-	s := strings.Trim(b.String(), "-")
+	s := b.String()
+	if len(s) > slugMax {
+		// Cut at the last whole word: "…-unread" misreads "unready".
+		s = s[:slugMax+1]
+		if i := strings.LastIndexByte(s, '-'); i > slugMax/2 {
+			s = s[:i]
+		} else {
+			s = s[:slugMax]
+		}
+	}
+	s = strings.Trim(s, "-")
 	if s == "" {
 		return "document"
 	}

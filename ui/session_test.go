@@ -117,6 +117,10 @@ func TestSlugFoldsAccents(t *testing.T) {
 		"Crème brûlée at the Élysée":           "creme-brulee-at-the-elysee",
 		"Москва":                               "document",
 		"Port strike: day 3":                   "port-strike-day-3",
+		// Long titles are cut at a whole word.
+		"Breck's budget cuts left Marrowby unready, Ashby says": "breck-s-budget-cuts-left-marrowby",
+		"Supercalifragilisticexpialidociousnessishly long word": "supercalifragilisticexpialidociousnessis",
+		"A title of exactly forty letters in total":             "a-title-of-exactly-forty-letters-in",
 	} {
 		if got := slug(title); got != want {
 			t.Errorf("slug(%q) = %q, want %q", title, got, want)
