@@ -503,7 +503,7 @@ func parseText(displayPath string, raw []byte) *Document {
 	for i, t := range texts {
 		paras[i].Text = t
 	}
-	return newDocument(displayPath, paras, "", Metadata{}, enc, len(raw))
+	return newDocument(displayPath, paras, "", bylineMetadata(texts), enc, len(raw))
 }
 
 // newDocument completes a document from its paragraphs: title (unless

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strings"
-	"time"
 
 	"parallax/corpus"
 )
@@ -80,7 +79,7 @@ func (o paletteOrder) String() string {
 func (o paletteOrder) compare(a, b *corpus.Document) int {
 	switch o {
 	case bySource:
-		if c := cmp.Compare(strings.ToLower(a.Source), strings.ToLower(b.Source)); c != 0 {
+		if c := cmp.Compare(sourceKey(a.Source), sourceKey(b.Source)); c != 0 {
 			return sourcesFirst(a.Source, b.Source, c)
 		}
 		return compareDates(b.Date, a.Date)
@@ -88,9 +87,19 @@ func (o paletteOrder) compare(a, b *corpus.Document) int {
 		if c := compareDates(b.Date, a.Date); c != 0 {
 			return c
 		}
-		return cmp.Compare(strings.ToLower(a.Source), strings.ToLower(b.Source))
+		return cmp.Compare(sourceKey(a.Source), sourceKey(b.Source))
 	}
 	return 0
+}
+
+// sourceKey is how a source sorts: without case, and without a leading
+// "The" (The Civic Herald files under C, as in a library).
+func sourceKey(s string) string {
+	s = strings.ToLower(s)
+	if rest, ok := strings.CutPrefix(s, "the "); ok {
+		return rest
+	}
+	return s
 }
 
 // sourcesFirst puts documents with a source before those without.
@@ -107,8 +116,8 @@ func sourcesFirst(a, b string, c int) int {
 // compareDates compares dates written in the usual ways; a date that
 // cannot be read sorts as the oldest.
 func compareDates(a, b string) int {
-	ta, okA := parseDate(a)
-	tb, okB := parseDate(b)
+	ta, okA := corpus.ParseDate(a)
+	tb, okB := corpus.ParseDate(b)
 	switch {
 	case okA && okB:
 		return ta.Compare(tb)
@@ -118,19 +127,4 @@ func compareDates(a, b string) int {
 		return -1
 	}
 	return cmp.Compare(a, b)
-}
-
-var dateLayouts = []string{
-	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "2006/01/02",
-	"January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", time.RFC1123Z, time.RFC1123,
-}
-
-func parseDate(s string) (time.Time, bool) {
-	s = strings.TrimSpace(s)
-	for _, l := range dateLayouts {
-		if t, err := time.Parse(l, s); err == nil {
-			return t, true
-		}
-	}
-	return time.Time{}, false
 }

@@ -813,3 +813,18 @@ func TestSwapAndResizeDoNotDrift(t *testing.T) {
 		}
 	}
 }
+
+// Plain-text articles say their source and date in a byline: ctrl+t in
+// the palette sorts by them (it said there was nothing to sort by).
+func TestPaletteSortsPlainTextBySource(t *testing.T) {
+	m := newTestModel(t, sampleCorpus(t), 100, 30)
+	m = press(t, m, "o", "ctrl+t")
+	if m.paletteOrder != bySource || strings.Contains(m.status, "nothing to sort") {
+		t.Fatalf("ctrl+t: order %v, status %q", m.paletteOrder, m.status)
+	}
+	s := plainScreen(m)
+	civic, flow := strings.Index(s, "The Civic Herald"), strings.Index(s, "Flow & Structure")
+	if civic < 0 || flow < 0 || civic > flow {
+		t.Errorf("by source, Flow & Structure (F) should follow The Civic Herald (C):\n%s", s)
+	}
+}

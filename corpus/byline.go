@@ -1,0 +1,95 @@
+package corpus
+
+import (
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+)
+
+// dateLayouts are the ways documents write dates that ParseDate reads.
+var dateLayouts = []string{
+	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "2006/01/02",
+	"January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", "Jan. 2, 2006",
+	"Monday, January 2, 2006", "Monday 2 January 2006", time.RFC1123Z, time.RFC1123,
+}
+
+// ParseDate reads a date written in one of the usual ways.
+func ParseDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range dateLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// bylineLines is how many lines from the top of a plain-text document
+// may hold its byline.
+const bylineLines = 4
+
+// maxBylineBytes bounds a byline: a longer line is prose.
+const maxBylineBytes = 160
+
+// bylineSeparators part a byline's fields: "Meridian Press · 14 March 2026".
+var bylineSeparators = []string{" · ", " | ", " — ", " – ", " • "}
+
+// bylineMetadata finds the source and date of a plain-text article in a
+// byline near its top, a short line of fields one of which is a date:
+// "The Northgate Ledger · 14 March 2026", "By Ayla Jessup · Meridian
+// Press · 18 February 2026". The source is the field before the date
+// that is not the author's "By …". Saved pages and Markdown say these
+// things in markup; plain text only in such a line.
+func bylineMetadata(paras []string) Metadata {
+	seen := 0
+	for _, p := range paras {
+		for line := range strings.SplitSeq(p, "\n") {
+			if seen++; seen > bylineLines {
+				return Metadata{}
+			}
+			if m, ok := parseByline(line); ok {
+				return m
+			}
+		}
+	}
+	return Metadata{}
+}
+
+func parseByline(line string) (Metadata, bool) {
+	line = strings.TrimSpace(line)
+	if len(line) > maxBylineBytes {
+		return Metadata{}, false
+	}
+	var fields []string
+	for _, sep := range bylineSeparators {
+		if strings.Contains(line, sep) {
+			fields = strings.Split(line, sep)
+			break
+		}
+	}
+	var m Metadata
+	for i, f := range fields {
+		f = strings.TrimSpace(f)
+		if _, ok := ParseDate(f); !ok {
+			continue
+		}
+		m.Date = f
+		for j := i - 1; j >= 0; j-- {
+			if src := strings.TrimSpace(fields[j]); isSourceName(src) {
+				m.Source = src
+				break
+			}
+		}
+		return m, true
+	}
+	return Metadata{}, false
+}
+
+// isSourceName reports whether a byline field can name a publication:
+// capitalised, short, and not the author's "By …".
+func isSourceName(f string) bool {
+	r, _ := utf8.DecodeRuneInString(f)
+	lower := strings.ToLower(f)
+	return unicode.IsUpper(r) && len(f) <= 60 && !strings.HasPrefix(lower, "by ") && !strings.HasPrefix(lower, "updated")
+}
