@@ -7,23 +7,55 @@ import (
 	"unicode/utf8"
 )
 
-// dateLayouts are the ways documents write dates that ParseDate reads.
-var dateLayouts = []string{
-	time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02", "2006/01/02",
-	"January 2, 2006", "2 January 2006", "Jan 2, 2006", "2 Jan 2006", "Jan. 2, 2006",
-	"Monday, January 2, 2006", "Monday 2 January 2006", time.RFC1123Z, time.RFC1123,
+// dateLayouts are the ways documents write dates that ParseDate reads,
+// by how the date starts: with a year (2026-03-14), a day (14 March
+// 2026) or a word (March 14, 2026, Sat, 14 Mar 2026 …).
+var dateLayouts = [3][]string{
+	{"2006-01-02", time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006/01/02"},
+	{"2 January 2006", "2 Jan 2006"},
+	{"January 2, 2006", "Jan 2, 2006", "Jan. 2, 2006", "Monday, January 2, 2006", "Monday 2 January 2006", time.RFC1123Z, time.RFC1123},
 }
 
-// ParseDate reads a date written in one of the usual ways.
+// ParseDate reads a date written in one of the usual ways. What holds no
+// year (four digits in a row) is not tried: bylines and palette sorts
+// ask it of many strings that are not dates, and each failed time.Parse
+// allocates its error.
 func ParseDate(s string) (time.Time, bool) {
 	s = strings.TrimSpace(s)
-	for _, l := range dateLayouts {
+	if s == "" || !hasYear(s) {
+		return time.Time{}, false
+	}
+	layouts := dateLayouts[2]
+	switch {
+	case len(s) >= 5 && isDigit(s[0]) && isDigit(s[3]) && (s[4] == '-' || s[4] == '/'):
+		layouts = dateLayouts[0]
+	case isDigit(s[0]):
+		layouts = dateLayouts[1]
+	}
+	for _, l := range layouts {
 		if t, err := time.Parse(l, s); err == nil {
 			return t, true
 		}
 	}
 	return time.Time{}, false
 }
+
+// hasYear reports whether s has four digits in a row.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if isDigit(s[i]) {
+			if run++; run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
+}
+
+func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
 // bylineLines is how many lines from the top of a plain-text document
 // may hold its byline.

@@ -39,3 +39,18 @@ func FuzzBylineMetadata(f *testing.F) {
 		}
 	})
 }
+
+func TestParseDate(t *testing.T) {
+	for _, s := range []string{"2026-03-14", "2026-03-14T09:30:00Z", "2026/03/14", "14 March 2026", "14 Mar 2026",
+		"March 14, 2026", "Mar 14, 2026", "Mar. 14, 2026", "Saturday, March 14, 2026", "Saturday 14 March 2026",
+		"Sat, 14 Mar 2026 09:30:00 GMT"} {
+		if _, ok := ParseDate(s); !ok {
+			t.Errorf("ParseDate(%q) failed", s)
+		}
+	}
+	for _, s := range []string{"", "Meridian Press", "By Ayla Jessup", "14 March", "Gate 3", "2026 budget"} {
+		if _, ok := ParseDate(s); ok {
+			t.Errorf("ParseDate(%q) read a date", s)
+		}
+	}
+}
