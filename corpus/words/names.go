@@ -228,7 +228,7 @@ func (n *Names) countWithin(fullNames map[string]string) {
 				if ok && a != b.Name && !slices.Contains(found, a) {
 					found = append(found, a)
 					alts := lensAlts(a, fullNames)
-					n.counts[a] += b.Count * len(FindNames(b.Name, alts[:]))
+					n.counts[a] += b.Count * countNames(b.Name, alts[:])
 				}
 			}
 		}
@@ -247,11 +247,18 @@ func (n *Names) countInHeadings(fullNames map[string]string) {
 	if len(n.headings) == 0 {
 		return
 	}
+	all := n.headings[0]
+	if len(n.headings) > 1 {
+		all = strings.Join(n.headings, "\n")
+	}
 	for name := range n.counts {
-		alts := lensAlts(name, fullNames)
-		for _, h := range n.headings {
-			n.counts[name] += len(FindNames(h, alts[:]))
+		// Every match ends with the name's last word: most names have
+		// none in the headings, and one search says so.
+		if !strings.Contains(all, name[strings.LastIndexByte(name, ' ')+1:]) {
+			continue
 		}
+		alts := lensAlts(name, fullNames)
+		n.counts[name] += countNames(all, alts[:])
 	}
 }
 
@@ -450,31 +457,48 @@ var titles = map[string]bool{
 // each step the earliest, and the longest of those starting there.
 func FindNames(text string, alts []string) [][2]int {
 	var out [][2]int
-	for i := 0; i < len(text); {
-		start, end := -1, -1
-		for _, a := range alts {
-			for from := i; a != ""; {
-				j := strings.Index(text[from:], a)
-				if j < 0 {
-					break
-				}
-				s := from + j
-				if isWordBoundary(text, s, s+len(a)) {
-					if start < 0 || s < start || (s == start && s+len(a) > end) {
-						start, end = s, s+len(a)
-					}
-					break
-				}
-				from = s + 1
-			}
-		}
+	for i := 0; ; {
+		start, end := nextName(text, i, alts)
 		if start < 0 {
-			break
+			return out
 		}
 		out = append(out, [2]int{start, end})
 		i = end
 	}
-	return out
+}
+
+// countNames is len(FindNames(text, alts)), without the list.
+func countNames(text string, alts []string) int {
+	n := 0
+	for i := 0; ; n++ {
+		start, end := nextName(text, i, alts)
+		if start < 0 {
+			return n
+		}
+		i = end
+	}
+}
+
+// nextName is FindNames's next occurrence from byte i on, or -1, -1.
+func nextName(text string, i int, alts []string) (start, end int) {
+	start, end = -1, -1
+	for _, a := range alts {
+		for from := i; a != "" && from < len(text); {
+			j := strings.Index(text[from:], a)
+			if j < 0 {
+				break
+			}
+			s := from + j
+			if isWordBoundary(text, s, s+len(a)) {
+				if start < 0 || s < start || (s == start && s+len(a) > end) {
+					start, end = s, s+len(a)
+				}
+				break
+			}
+			from = s + 1
+		}
+	}
+	return start, end
 }
 
 func isWordBoundary(text string, start, end int) bool {
