@@ -90,26 +90,33 @@ func bylineMetadata(paras []string) Metadata {
 
 func parseByline(line string) (Metadata, bool) {
 	line = strings.TrimSpace(line)
-	if len(line) > maxBylineBytes {
+	if len(line) > maxBylineBytes || !hasYear(line) {
 		return Metadata{}, false
 	}
-	var fields []string
+	var room [8]string
+	fields := room[:0]
 	for _, sep := range bylineSeparators {
-		if strings.Contains(line, sep) {
-			fields = strings.Split(line, sep)
-			break
+		if !strings.Contains(line, sep) {
+			continue
 		}
+		for rest := line; len(fields) < len(room); {
+			f, after, more := strings.Cut(rest, sep)
+			fields = append(fields, strings.TrimSpace(f))
+			if !more {
+				break
+			}
+			rest = after
+		}
+		break
 	}
-	var m Metadata
 	for i, f := range fields {
-		f = strings.TrimSpace(f)
 		if _, ok := ParseDate(f); !ok {
 			continue
 		}
-		m.Date = f
+		m := Metadata{Date: f}
 		for j := i - 1; j >= 0; j-- {
-			if src := strings.TrimSpace(fields[j]); isSourceName(src) {
-				m.Source = src
+			if isSourceName(fields[j]) {
+				m.Source = fields[j]
 				break
 			}
 		}
